@@ -1,0 +1,86 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { readdirSync } from 'node:fs';
+
+/** Every fix page (wizard outcome) in `content/docs/fixes/`, listed in the sidebar by slug. */
+const fixSlugs = readdirSync(new URL('./content/docs/fixes/', import.meta.url))
+  .filter((file) => /^[a-z0-9-]+\.mdx$/.test(file) && file !== 'index.mdx')
+  .map((file) => `fixes/${file.replace(/\.mdx$/, '')}`)
+  .sort();
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  site: 'https://502.guide',
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: '502 Bad Gateway guide',
+      description:
+        'Find out why a site shows 502 Bad Gateway and fix it: explainers, a diagnosis wizard and exact commands for nginx, Apache, HAProxy and CDNs.',
+      logo: { src: './src/assets/logo.svg', replacesTitle: false },
+      favicon: '/favicon.svg',
+      lastUpdated: false,
+      markdown: { processedDirs: ['./content/docs/'] },
+      customCss: ['./src/styles/custom.css'],
+      sidebar: [
+        {
+          label: 'Start here',
+          items: [
+            { label: 'Overview', link: '/' },
+            { label: 'Diagnose my 502 (wizard)', link: '/wizard/' },
+            { label: 'I saw a 502 on someone else’s site', slug: 'visitors' },
+          ],
+        },
+        {
+          label: 'Errors',
+          items: [
+            { slug: 'errors/502-bad-gateway' },
+            { slug: 'errors/500-internal-server-error' },
+            { slug: 'errors/503-service-unavailable' },
+            { slug: 'errors/504-gateway-timeout' },
+          ],
+        },
+        {
+          label: 'Concepts',
+          items: [
+            { slug: 'concepts/reverse-proxies' },
+            { slug: 'concepts/cdns' },
+            { slug: 'concepts/dns' },
+            { slug: 'concepts/containers' },
+            { slug: 'concepts/reading-error-logs' },
+          ],
+        },
+        {
+          label: 'Causes',
+          items: [
+            { slug: 'causes' },
+            { slug: 'causes/upstream-down' },
+            { slug: 'causes/connection-refused' },
+            { slug: 'causes/connection-closed-or-reset' },
+            { slug: 'causes/timeouts' },
+            { slug: 'causes/header-too-big' },
+            { slug: 'causes/invalid-response' },
+            { slug: 'causes/dns' },
+            { slug: 'causes/firewall-selinux' },
+            { slug: 'causes/overload' },
+            { slug: 'causes/cdn-origin' },
+            { slug: 'causes/upstream-tls' },
+            { slug: 'causes/keepalive-mismatch' },
+          ],
+        },
+        {
+          label: 'Fixes',
+          collapsed: true,
+          items: [{ slug: 'fixes' }, ...fixSlugs.map((slug) => ({ slug }))],
+        },
+        {
+          label: 'Prevention',
+          items: [{ slug: 'prevention' }, { slug: 'seo-impact' }],
+        },
+      ],
+    }),
+    mdx(),
+  ],
+});
