@@ -15,6 +15,17 @@ export const collections = {
     schema: docsSchema({
       extend: z.object({
         description: z.string().min(50).max(200),
+        /** Set on fix pages (`fixes/*`): the wizard outcome this page resolves. */
+        outcome: z
+          .object({
+            /** Short code shown on the page and pasted into tickets, e.g. `502-UPSTREAM-REFUSED`. */
+            code: z.string().regex(/^50[0-9]-[A-Z0-9]+(?:-[A-Z0-9]+)*$/),
+            /** Who the fix is for. */
+            audience: z.enum(['visitor', 'admin', 'everyone']),
+            /** The cause in one line, used in the fixes index and link previews. */
+            cause: z.string().min(20).max(200),
+          })
+          .optional(),
       }),
     }),
   }),

@@ -1,0 +1,183 @@
+/**
+ * `<wizard-flow>`: takes over the server-rendered wizard. An answer becomes a transition
+ * of the XState actor, the URL follows with `history.pushState`, focus moves to the new
+ * question and a live region announces it. Everything is built from `<template>`s and
+ * `textContent`; nothing from the URL is ever parsed as HTML.
+ */
+import { createActor, type Actor } from 'xstate';
+import { answerEvent, createWizardMachine, currentStateId, type WizardMachine } from '../../wizard/machine';
+import { maxQuestionsFrom, resolvePath, serverOf, stepsToUrl, urlToSegments, type TreeShape } from '../../wizard/paths';
+import { $lastWizardPath } from '../../wizard/store';
+
+interface WizardData {
+  shape: TreeShape;
+  outcomeTitles: Record<string, string>;
+}
+
+/** Starlight's localStorage key for `<Tabs syncKey="server">`; see its `Tabs.astro`. */
+const serverTabKey = 'starlight-synced-tabs__server';
+const serverTabLabels: Record<string, string> = {
+  nginx: 'nginx',
+  apache: 'Apache httpd',
+  haproxy: 'HAProxy',
+  caddy: 'Caddy',
+};
+
+class WizardFlow extends HTMLElement {
+  #data!: WizardData;
+  #actor!: Actor<WizardMachine>;
+
+  connectedCallback(): void {
+    const json = this.querySelector('script[data-wizard-tree]')?.textContent;
+    if (!json) return;
+    this.#data = JSON.parse(json) as WizardData;
+    this.#actor = createActor(createWizardMachine(this.#data.shape)).start();
+    if (!this.#goTo(location.pathname)) return;
+    this.#offerResume();
+    this.#remember();
+    this.addEventListener('click', (event) => this.#onClick(event));
+    window.addEventListener('popstate', () => {
+      if (this.#goTo(location.pathname)) this.#render({ focus: true });
+    });
+  }
+
+  /** Replays the answers in `pathname` on a fresh start; false when the path is unknown. */
+  #goTo(pathname: string): boolean {
+    const resolution = resolvePath(this.#data.shape, urlToSegments(pathname) ?? []);
+    if (resolution.kind === 'invalid') return false;
+    this.#actor.send({ type: 'RESTART' });
+    for (const step of resolution.steps) this.#actor.send(answerEvent(step.answer.slug));
+    return true;
+  }
+
+  #onClick(event: MouseEvent): void {
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    ) {
+      return;
+    }
+    const link = (event.target as Element).closest('a');
+    if (!link || !this.contains(link)) return;
+    const before = this.#actor.getSnapshot();
+    if (link.dataset.answer !== undefined) {
+      performance.mark('wizard:answer');
+      this.#actor.send(answerEvent(link.dataset.answer));
+    } else if (link.dataset.back !== undefined) {
+      this.#actor.send({ type: 'BACK' });
+    } else if (link.dataset.restart !== undefined) {
+      this.#actor.send({ type: 'RESTART' });
+      $lastWizardPath.set('');
+    } else if (link.dataset.change !== undefined) {
+      const keep = Number(link.dataset.change);
+      while (this.#actor.getSnapshot().context.answers.length > keep) this.#actor.send({ type: 'BACK' });
+    } else {
+      return;
+    }
+    if (this.#actor.getSnapshot() === before) return;
+    event.preventDefault();
+    history.pushState(null, '', this.#url());
+    this.#render({ focus: true });
+    performance.mark('wizard:shown');
+  }
+
+  #url(): string {
+    return `/wizard/${this.#actor
+      .getSnapshot()
+      .context.answers.map((answer) => `${answer.slug}/`)
+      .join('')}`;
+  }
+
+  #render({ focus }: { focus: boolean }): void {
+    const snapshot = this.#actor.getSnapshot();
+    const stateId = currentStateId(snapshot);
+    const resolution = resolvePath(
+      this.#data.shape,
+      snapshot.context.answers.map((answer) => answer.slug),
+    );
+    const template = this.querySelector<HTMLTemplateElement>(`template[data-template="${CSS.escape(stateId)}"]`);
+    const slot = this.querySelector('[data-step-slot]');
+    if (!template || !slot || resolution.kind === 'invalid') return;
+
+    const step = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+    const count = snapshot.context.answers.length;
+    const position = step.querySelector('[data-position]');
+    const most = step.querySelector('[data-most]');
+    if (position) position.textContent = String(count + 1);
+    if (most) most.textContent = String(count + maxQuestionsFrom(this.#data.shape, stateId));
+    slot.replaceChildren(step);
+
+    const server = serverOf(resolution.steps);
+    this.dataset.server = server ?? 'all';
+    const tabLabel = server === undefined ? undefined : serverTabLabels[server];
+    if (tabLabel) localStorage.setItem(serverTabKey, tabLabel);
+
+    this.#renderTrail(resolution.steps);
+    const back = this.querySelector<HTMLAnchorElement>('[data-back]');
+    const restart = this.querySelector<HTMLAnchorElement>('[data-restart]');
+    if (back) {
+      back.hidden = count === 0;
+      back.href = stepsToUrl(resolution.steps.slice(0, -1));
+    }
+    if (restart) restart.hidden = count === 0;
+    this.querySelector<HTMLElement>('[data-resume]')?.setAttribute('hidden', '');
+
+    const heading = step.querySelector<HTMLElement>('.wizard-question');
+    const title = heading?.textContent?.trim() ?? '';
+    document.title = `${resolution.kind === 'outcome' ? (this.#data.outcomeTitles[stateId] ?? title) : title} | Diagnose a 502`;
+    const announce = this.querySelector('[data-announce]');
+    if (announce) {
+      announce.textContent = resolution.kind === 'outcome' ? `Outcome: ${title}` : `Question ${count + 1}: ${title}`;
+    }
+    if (focus) heading?.focus();
+    this.#remember();
+  }
+
+  #renderTrail(steps: ReturnType<typeof resolvePath>['steps']): void {
+    const trail = this.querySelector<HTMLElement>('[data-trail]');
+    const list = this.querySelector('[data-trail-list]');
+    const crumb = this.querySelector<HTMLTemplateElement>('template[data-template-crumb]');
+    if (!trail || !list || !crumb) return;
+    trail.hidden = steps.length === 0;
+    list.replaceChildren(
+      ...steps.map((step, index) => {
+        const item = crumb.content.firstElementChild!.cloneNode(true) as HTMLElement;
+        item.querySelector('[data-crumb-question]')!.textContent = `${step.node.short}:`;
+        item.querySelector('[data-crumb-answer]')!.textContent = step.answer.label;
+        const link = item.querySelector('a')!;
+        link.dataset.change = String(index);
+        link.href = stepsToUrl(steps.slice(0, index));
+        return item;
+      }),
+    );
+  }
+
+  /** Saves the current step, or nothing at the root, for "Continue where you left off". */
+  #remember(): void {
+    const answers = this.#actor.getSnapshot().context.answers;
+    if (answers.length > 0) $lastWizardPath.set(this.#url());
+  }
+
+  /** At the root, offers the saved step if it still fits the tree; drops it silently if not. */
+  #offerResume(): void {
+    if (this.#actor.getSnapshot().context.answers.length > 0) return;
+    const saved = $lastWizardPath.get();
+    if (!saved) return;
+    const resolution = resolvePath(this.#data.shape, urlToSegments(saved) ?? ['\u0000']);
+    if (resolution.kind === 'invalid' || resolution.steps.length === 0) {
+      $lastWizardPath.set('');
+      return;
+    }
+    const box = this.querySelector<HTMLElement>('[data-resume]');
+    const link = this.querySelector<HTMLAnchorElement>('[data-resume-link]');
+    if (!box || !link) return;
+    link.href = stepsToUrl(resolution.steps);
+    box.hidden = false;
+  }
+}
+
+customElements.define('wizard-flow', WizardFlow);
