@@ -16,14 +16,21 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     starlight({
-      title: '502 Bad Gateway guide',
+      title: '502 guide',
       description:
         'Find out why a site shows 502 Bad Gateway and fix it: explainers, a diagnosis wizard and exact commands for nginx, Apache, HAProxy and CDNs.',
       logo: { src: './src/assets/logo.svg', replacesTitle: false },
       favicon: '/favicon.svg',
+      disable404Route: true,
       lastUpdated: false,
       markdown: { processedDirs: ['./content/docs/'] },
       customCss: ['./src/styles/custom.css'],
+      expressiveCode: {
+        // Fences keep the names the config checkers key on (`apacheconf`, `haproxy`);
+        // Shiki has an Apache grammar under another name and none for HAProxy, whose
+        // `#` comments and plain directives read well with the INI grammar.
+        shiki: { langAlias: { apacheconf: 'apache', haproxy: 'ini' } },
+      },
       sidebar: [
         {
           label: 'Start here',

@@ -147,8 +147,9 @@ class WizardFlow extends HTMLElement {
       ...steps.map((step, index) => {
         const item = crumb.content.firstElementChild!.cloneNode(true) as HTMLElement;
         item.querySelector('[data-crumb-question]')!.textContent = `${step.node.short}:`;
-        item.querySelector('[data-crumb-answer]')!.textContent = step.answer.label;
-        const link = item.querySelector('a')!;
+        const link = item.querySelector<HTMLAnchorElement>('[data-crumb-answer]')!;
+        link.textContent = step.answer.label;
+        link.setAttribute('aria-label', `Change “${step.answer.label}”`);
         link.dataset.change = String(index);
         link.href = stepsToUrl(steps.slice(0, index));
         return item;

@@ -1,0 +1,173 @@
+import { expect, test, type Page } from '@playwright/test';
+import { allPaths, stepsToUrl } from '../../src/wizard/paths';
+import { loadRealTree } from '../support/tree';
+import { expectNoAxeViolations, watchConsole } from './support';
+
+const tree = loadRealTree();
+const leaves = allPaths(tree).filter((path) => path.kind === 'outcome');
+const step = (page: Page) => page.locator('[data-step-slot]');
+const answerLink = (page: Page, label: string) => step(page).getByRole('link', { name: label, exact: true });
+
+test('the tree yields leaves for every outcome', () => {
+  expect(new Set(leaves.map((leaf) => leaf.outcome)).size).toBe(tree.outcomes.length);
+});
+
+// Every leaf path, clicked from /wizard/ with JavaScript on; "Start over" between paths.
+const batchSize = 25;
+for (let start = 0; start < leaves.length; start += batchSize) {
+  const batch = leaves.slice(start, start + batchSize);
+  test(`clicking paths ${start + 1}–${start + batch.length} of ${leaves.length} ends at the right outcome`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const console = watchConsole(page);
+    await page.goto('/wizard/');
+    for (const leaf of batch) {
+      for (const { answer } of leaf.steps) await answerLink(page, answer.label).click();
+      await expect(page).toHaveURL(stepsToUrl(leaf.steps));
+      await expect(step(page).getByRole('link', { name: 'Open the fix steps' })).toHaveAttribute(
+        'href',
+        `/fixes/${leaf.outcome}/`,
+      );
+      await page.getByRole('link', { name: 'Start over' }).click();
+      await expect(page).toHaveURL('/wizard/');
+    }
+    console.check();
+  });
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  for (const leaf of [leaves[0]!, leaves[Math.floor(leaves.length / 2)]!, leaves.at(-1)!]) {
+    test(`links alone lead to ${leaf.outcome} at ${stepsToUrl(leaf.steps)}`, async ({ page }) => {
+      await page.goto('/wizard/');
+      for (const { answer } of leaf.steps) await answerLink(page, answer.label).click();
+      await expect(page).toHaveURL(stepsToUrl(leaf.steps));
+      await expect(step(page).getByRole('link', { name: 'Open the fix steps' })).toHaveAttribute(
+        'href',
+        `/fixes/${leaf.outcome}/`,
+      );
+      await expect(page.getByRole('navigation', { name: 'Your answers' }).getByRole('listitem')).toHaveCount(
+        leaf.steps.length,
+      );
+    });
+  }
+});
+
+test('works from the keyboard alone, moving focus to each new question and announcing it', async ({ page }) => {
+  const console = watchConsole(page);
+  await page.goto('/wizard/');
+  // Tab from the top of the page to the first answer, "I run the site".
+  const admin = answerLink(page, 'I run the site (or support someone who does)');
+  for (let presses = 0; presses < 60 && !(await admin.evaluate((link) => link === document.activeElement)); presses++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(admin).toBeFocused();
+  await page.keyboard.press('Enter');
+  const question = step(page).getByRole('heading', { level: 2 });
+  await expect(question).toHaveText('Which reverse proxy or load balancer sits in front of your app?');
+  await expect(question).toBeFocused();
+  await expect(page.locator('[data-announce]')).toHaveText(
+    'Question 2: Which reverse proxy or load balancer sits in front of your app?',
+  );
+  // The first answer is one Tab away from the focused question.
+  await page.keyboard.press('Tab');
+  await expect(answerLink(page, 'nginx')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL('/wizard/admin/nginx/');
+  await page.keyboard.press('Tab');
+  await expect(answerLink(page, 'Connection refused')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL('/wizard/admin/nginx/refused/same-host/');
+  await expect(step(page).getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(page.locator('[data-announce]')).toHaveText(/^Outcome: /);
+  console.check();
+});
+
+test('the browser’s Back and Forward buttons and the Back link move between questions', async ({ page }) => {
+  await page.goto('/wizard/');
+  await answerLink(page, 'I run the site (or support someone who does)').click();
+  await answerLink(page, 'HAProxy').click();
+  await expect(page).toHaveURL('/wizard/admin/haproxy/');
+  await page.goBack();
+  await expect(page).toHaveURL('/wizard/admin/');
+  await expect(step(page).getByRole('heading', { level: 2 })).toHaveText(/Which reverse proxy/);
+  await page.goForward();
+  await expect(step(page).getByRole('heading', { level: 2 })).toHaveText(/What does the proxy's error log say/);
+  await page.getByRole('link', { name: '← Back' }).click();
+  await expect(page).toHaveURL('/wizard/admin/');
+  await expect(page.getByRole('navigation', { name: 'Your answers' }).getByRole('listitem')).toHaveCount(1);
+});
+
+test('changing an earlier answer from the list of answers goes back to that question', async ({ page }) => {
+  await page.goto('/wizard/admin/nginx/refused/');
+  await page.getByRole('navigation', { name: 'Your answers' }).getByRole('link', { name: 'Change “nginx”' }).click();
+  await expect(page).toHaveURL('/wizard/admin/');
+  await answerLink(page, 'Caddy').click();
+  await expect(page).toHaveURL('/wizard/admin/caddy/');
+  // Caddy's wording of the log lines is shown, nginx's is not.
+  await expect(step(page).getByText('dial tcp 127.0.0.1:8080: connect: connection refused')).toBeVisible();
+  await expect(
+    step(page).getByText('connect() failed (111: Connection refused) while connecting to upstream'),
+  ).toBeHidden();
+});
+
+test('a reload resumes at the same step, and /wizard/ offers to continue', async ({ page }) => {
+  await page.goto('/wizard/');
+  await answerLink(page, 'I run the site (or support someone who does)').click();
+  await answerLink(page, 'nginx').click();
+  await page.reload();
+  await expect(page).toHaveURL('/wizard/admin/nginx/');
+  await expect(step(page).getByRole('heading', { level: 2 })).toHaveText(/What does the proxy's error log say/);
+  await page.goto('/wizard/');
+  const resume = page.getByRole('link', { name: 'Continue where you left off' });
+  await expect(resume).toHaveAttribute('href', '/wizard/admin/nginx/');
+  await resume.click();
+  await expect(page).toHaveURL('/wizard/admin/nginx/');
+  await page.getByRole('link', { name: 'Start over' }).click();
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Continue where you left off' })).toBeHidden();
+});
+
+test('saved progress that no longer fits the tree is dropped without a word', async ({ page }) => {
+  const console = watchConsole(page);
+  await page.addInitScript(() => localStorage.setItem('502guide:wizard-path', '/wizard/admin/retired-answer/'));
+  await page.goto('/wizard/');
+  await expect(page.getByRole('link', { name: 'Continue where you left off' })).toBeHidden();
+  expect(await page.evaluate(() => localStorage.getItem('502guide:wizard-path'))).toBe('');
+  console.check();
+});
+
+test('an unknown wizard path names the answer that does not fit and offers the valid part', async ({ page }) => {
+  const response = await page.goto('/wizard/admin/bogus/more/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.locator('[data-bad-segment]')).toHaveText('bogus');
+  await expect(page.getByRole('link', { name: 'Continue from the last answer that still fits' })).toHaveAttribute(
+    'href',
+    '/wizard/admin/',
+  );
+});
+
+test('markup in a tampered wizard URL is shown as text, never run', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => {
+    dialogs++;
+    await dialog.dismiss();
+  });
+  await page.goto('/wizard/admin/%3Cimg%20src=x%20onerror=alert(1)%3E/');
+  await expect(page.locator('[data-bad-segment]')).toHaveText('<img src=x onerror=alert(1)>');
+  await expect(page.locator('main img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+test('a step swapped in by the browser has no axe violation', async ({ page }) => {
+  await page.goto('/wizard/');
+  await answerLink(page, 'I run the site (or support someone who does)').click();
+  await answerLink(page, 'Apache httpd').click();
+  await expectNoAxeViolations(page);
+  await answerLink(page, 'Timed out').click();
+  await expectNoAxeViolations(page);
+});
