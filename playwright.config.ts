@@ -8,7 +8,7 @@ const port = 4329;
 export default defineConfig({
   testDir: 'test/e2e',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  workers: 2,
   reporter: [['list']],
   timeout: 60_000,
   use: {

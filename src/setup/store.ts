@@ -6,14 +6,14 @@
 import { persistentMap } from '@nanostores/persistent';
 
 /** Keys of the reader's setup. An empty string means "not set: show the default". */
-export interface ReaderSetup {
+export type ReaderSetup = {
   domain: string;
   upstreamHost: string;
   upstreamPort: string;
   socket: string;
   server: string;
   errorLog: string;
-}
+};
 
 /** The reader's setup; `502guide:setup:<key>` in localStorage. */
 export const $setup = persistentMap<ReaderSetup>('502guide:setup:', {

@@ -49,6 +49,8 @@ const outcomeSchema = z
 export const treeSchema = z
   .object({
     root: id,
+    /** The outcome tried when nothing else fits; it has no follow-ups of its own. */
+    lastResort: id,
     nodes: z.array(nodeSchema).min(1),
     outcomes: z.array(outcomeSchema).min(1),
   })
@@ -67,7 +69,7 @@ export class TreeError extends Error {
   ) {
     super(
       `[wizard] ${source} is invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\n` +
-        'Hint: fix the node or outcome named above; every answer needs exactly one of `next` or `outcome`.',
+        'Hint: fix each node or outcome named above in content/wizard/tree.yaml (see the comment at its top).',
     );
     this.name = 'TreeError';
   }
@@ -125,7 +127,39 @@ export function findTreeProblems(tree: Tree, fixPageIds: readonly string[]): str
     if (!outcomeIds.has(page)) problems.push(`fix page "fixes/${page}": not listed in outcomes`);
   }
 
-  problems.push(...findCycles(tree, nodeIds), ...findUnreachable(tree, nodeIds, outcomeIds));
+  problems.push(
+    ...findFollowUpProblems(tree, outcomeIds),
+    ...findCycles(tree, nodeIds),
+    ...findUnreachable(tree, nodeIds, outcomeIds),
+  );
+  return problems;
+}
+
+/**
+ * Follow-ups ("still seeing 502?") must name other outcomes that exist, once each; every
+ * outcome but the last resort needs at least one, and the last resort has none.
+ */
+function findFollowUpProblems(tree: Tree, outcomeIds: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  if (!outcomeIds.has(tree.lastResort)) problems.push(`lastResort "${tree.lastResort}": not listed in outcomes`);
+  for (const outcome of tree.outcomes) {
+    const where = `outcome "${outcome.id}"`;
+    const followUps = outcome.followUps ?? [];
+    if (outcome.id === tree.lastResort) {
+      if (followUps.length > 0) problems.push(`${where}: is the last resort, so it cannot have follow-ups`);
+      continue;
+    }
+    if (followUps.length === 0) problems.push(`${where}: has no follow-up (add at least one)`);
+    const seen = new Set<string>();
+    for (const followUp of followUps) {
+      if (followUp.outcome === outcome.id) problems.push(`${where}: lists itself as a follow-up`);
+      else if (!outcomeIds.has(followUp.outcome)) {
+        problems.push(`${where}: follow-up "${followUp.outcome}" is not an outcome`);
+      }
+      if (seen.has(followUp.outcome)) problems.push(`${where}: follow-up "${followUp.outcome}" is listed twice`);
+      seen.add(followUp.outcome);
+    }
+  }
   return problems;
 }
 

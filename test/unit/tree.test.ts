@@ -5,6 +5,7 @@ import { loadRealTree } from '../support/tree';
 /** A small valid tree: two questions, three outcomes. */
 const valid = `
 root: start
+lastResort: fix-d
 nodes:
   - id: start
     question: First?
@@ -24,7 +25,11 @@ nodes:
       - { slug: d, label: D, outcome: fix-d }
 outcomes:
   - id: fix-b
+    followUps:
+      - { outcome: fix-c, reason: Try this one next. }
   - id: fix-c
+    followUps:
+      - { outcome: fix-b, reason: Then try this one. }
   - id: fix-d
 `;
 const fixPages = ['fix-b', 'fix-c', 'fix-d'];
@@ -90,6 +95,42 @@ describe('parseTree', () => {
       'an outcome no answer leads to',
       valid.replace('outcome: fix-b', 'outcome: fix-c'),
       'outcome "fix-b": no answer leads to it',
+    ],
+    [
+      'a follow-up that is not an outcome',
+      valid.replace('{ outcome: fix-c, reason', '{ outcome: fix-x, reason'),
+      'outcome "fix-b": follow-up "fix-x" is not an outcome',
+    ],
+    [
+      'an outcome that lists itself',
+      valid.replace('{ outcome: fix-c, reason', '{ outcome: fix-b, reason'),
+      'outcome "fix-b": lists itself as a follow-up',
+    ],
+    [
+      'an outcome with no follow-up',
+      valid.replace('    followUps:\n      - { outcome: fix-b, reason: Then try this one. }\n', ''),
+      'outcome "fix-c": has no follow-up (add at least one)',
+    ],
+    [
+      'a follow-up listed twice',
+      valid.replace(
+        '      - { outcome: fix-c, reason: Try this one next. }\n',
+        '      - { outcome: fix-c, reason: Try this one next. }\n      - { outcome: fix-c, reason: Try it again. }\n',
+      ),
+      'outcome "fix-b": follow-up "fix-c" is listed twice',
+    ],
+    [
+      'follow-ups on the last resort',
+      valid.replace(
+        '  - id: fix-d\n',
+        '  - id: fix-d\n    followUps:\n      - { outcome: fix-b, reason: Back to the start. }\n',
+      ),
+      'outcome "fix-d": is the last resort, so it cannot have follow-ups',
+    ],
+    [
+      'a last resort that is not an outcome',
+      valid.replace('lastResort: fix-d', 'lastResort: fix-z'),
+      'lastResort "fix-z": not listed in outcomes',
     ],
     [
       'a root that does not exist',

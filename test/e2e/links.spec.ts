@@ -1,0 +1,55 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+/** Every HTML file under dist/, as paths relative to dist/. */
+function htmlFiles(dir = 'dist', base = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const relative = join(base, entry.name);
+    if (entry.isDirectory())
+      return entry.name === '_astro' || entry.name === 'pagefind' ? [] : htmlFiles(join(dir, entry.name), relative);
+    return entry.name.endsWith('.html') ? [relative] : [];
+  });
+}
+
+/** The dist/ file a site path is served from, or undefined when nothing serves it. */
+function fileFor(pathname: string): string | undefined {
+  const decoded = decodeURIComponent(pathname);
+  const candidates = decoded.endsWith('/')
+    ? [`${decoded}index.html`]
+    : [decoded, `${decoded}.html`, `${decoded}/index.html`];
+  return candidates.map((candidate) => join('dist', candidate)).find((file) => existsSync(file) && !file.endsWith('/'));
+}
+
+const idCache = new Map<string, Set<string>>();
+function idsIn(file: string): Set<string> {
+  let ids = idCache.get(file);
+  if (!ids) {
+    ids = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!));
+    idCache.set(file, ids);
+  }
+  return ids;
+}
+
+test('dist/ has no broken internal link or anchor', () => {
+  const broken: string[] = [];
+  for (const page of htmlFiles()) {
+    const html = readFileSync(join('dist', page), 'utf8').replace(/<template[\s\S]*?<\/template>/g, '');
+    const pageUrl = new URL(`/${page.replace(/index\.html$/, '')}`, 'http://site.test');
+    for (const [, attribute, value] of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
+      if (!value || /^(mailto:|tel:|data:|javascript:)/.test(value)) continue;
+      const target = new URL(value.replaceAll('&amp;', '&'), pageUrl);
+      if (target.origin !== pageUrl.origin) continue;
+      const file = fileFor(target.pathname);
+      if (!file) {
+        broken.push(`${page}: ${attribute}="${value}" → nothing at ${target.pathname}`);
+        continue;
+      }
+      const anchor = decodeURIComponent(target.hash.slice(1));
+      if (anchor && anchor !== '_top' && file.endsWith('.html') && !idsIn(file).has(anchor)) {
+        broken.push(`${page}: ${attribute}="${value}" → no id "${anchor}" in ${file}`);
+      }
+    }
+  }
+  expect(broken).toEqual([]);
+});
