@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { readdirSync } from 'node:fs';
+import { pluginPlaceholders } from './src/setup/ec-placeholders.ts';
 
 /** Every fix page (wizard outcome) in `content/docs/fixes/`, listed in the sidebar by slug. */
 const fixSlugs = readdirSync(new URL('./content/docs/fixes/', import.meta.url))
@@ -22,6 +23,13 @@ export default defineConfig({
       logo: { src: './src/assets/logo.svg', replacesTitle: false },
       favicon: '/favicon.svg',
       disable404Route: true,
+      components: {
+        PageTitle: './src/components/overrides/PageTitle.astro',
+        Footer: './src/components/overrides/Footer.astro',
+        // The "Your setup" panel on fix pages and the placeholder script (src/components/setup/).
+        MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+      },
+      routeMiddleware: './src/route-data.ts',
       lastUpdated: false,
       markdown: { processedDirs: ['./content/docs/'] },
       customCss: ['./src/styles/custom.css'],
@@ -30,6 +38,8 @@ export default defineConfig({
         // Shiki has an Apache grammar under another name and none for HAProxy, whose
         // `#` comments and plain directives read well with the INI grammar.
         shiki: { langAlias: { apacheconf: 'apache', haproxy: 'ini' } },
+        // ```bash placeholders: the reader's domain, upstream, socket and log in commands.
+        plugins: [pluginPlaceholders()],
       },
       sidebar: [
         {
@@ -37,6 +47,7 @@ export default defineConfig({
           items: [
             { label: 'Overview', link: '/' },
             { label: 'Diagnose my 502 (wizard)', link: '/wizard/' },
+            { slug: 'your-setup' },
             { label: 'I saw a 502 on someone else’s site', slug: 'visitors' },
           ],
         },

@@ -1,0 +1,54 @@
+/**
+ * Build-time data for the outcome tools on fix pages and wizard leaves: each outcome's
+ * code and title, its follow-ups, and the tree's routing shape (to name the answers in
+ * a `?answers=` link).
+ */
+import { loadWizard, toShape, type OutcomeInfo } from '../../wizard/content';
+import type { TreeShape } from '../../wizard/paths';
+
+export interface FollowUp {
+  readonly outcome: OutcomeInfo;
+  readonly reason: string;
+}
+
+export interface OutcomeToolsData {
+  readonly shape: TreeShape;
+  readonly outcomes: Record<string, { code: string; title: string; href: string }>;
+}
+
+/** The follow-ups of `outcomeId`, in order, with the last resort appended (unless it is this page). */
+export async function followUpsOf(outcomeId: string): Promise<FollowUp[]> {
+  const { tree, outcomes } = await loadWizard();
+  const entry = tree.outcomes.find((outcome) => outcome.id === outcomeId);
+  const listed = (entry?.followUps ?? []).map((followUp) => ({
+    outcome: outcomes.get(followUp.outcome)!,
+    reason: followUp.reason,
+  }));
+  if (outcomeId === tree.lastResort) return listed;
+  return [
+    ...listed,
+    {
+      outcome: outcomes.get(tree.lastResort)!,
+      reason: 'When none of the above fits: the general checklist, ending with a report for your host.',
+    },
+  ];
+}
+
+/** Whether `outcomeId` is the last resort (the page that always shows the report). */
+export async function isLastResort(outcomeId: string): Promise<boolean> {
+  return (await loadWizard()).tree.lastResort === outcomeId;
+}
+
+/** The JSON the browser needs, small enough to inline on every fix page. */
+export async function outcomeToolsData(): Promise<OutcomeToolsData> {
+  const { tree, outcomes } = await loadWizard();
+  return {
+    shape: toShape(tree),
+    outcomes: Object.fromEntries(
+      [...outcomes.values()].map((outcome) => [
+        outcome.id,
+        { code: outcome.code, title: outcome.title, href: outcome.href },
+      ]),
+    ),
+  };
+}

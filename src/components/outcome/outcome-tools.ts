@@ -1,0 +1,222 @@
+/**
+ * Browser side of the outcome tools (fix pages and wizard leaves):
+ * - `<outcome-tools>`: the answers that led here, tick boxes on each step, "Copy link" and
+ *   "Copy summary" with a select-to-copy fallback;
+ * - `<outcome-followups>`: "already tried" marks, follow-up links that keep the answers,
+ *   and the escalation report.
+ * Everything is written with `textContent` and attributes: nothing from the URL, storage
+ * or a form field is ever parsed as HTML.
+ */
+import { resolvePath, urlToSegments, type Step, type TreeShape } from '../../wizard/paths';
+import { $ticks, $tried, clearTried, resetTicks, setTick } from '../../wizard/outcome-store';
+import { escalationReport, ticketSummary, type TicketSummary } from '../../wizard/summary';
+
+interface OutcomeData {
+  shape: TreeShape;
+  outcomes: Record<string, { code: string; title: string; href: string }>;
+}
+
+let data: OutcomeData | undefined;
+function pageData(): OutcomeData | undefined {
+  const json = document.querySelector('script[data-outcome-data]')?.textContent;
+  data ??= json ? (JSON.parse(json) as OutcomeData) : undefined;
+  return data;
+}
+
+/** The answers that led here: the wizard path, or a valid `?answers=` on a fix page. */
+function answerSteps(shape: TreeShape): readonly Step[] {
+  const fromPath = urlToSegments(location.pathname);
+  const segments = fromPath ?? (new URLSearchParams(location.search).get('answers') ?? '').split('/').filter(Boolean);
+  if (segments.length === 0 || segments.length > 20) return [];
+  const resolution = resolvePath(shape, segments);
+  return resolution.kind === 'invalid' ? [] : resolution.steps;
+}
+
+function answersQuery(steps: readonly Step[]): string {
+  return steps.length === 0 ? '' : `?answers=${steps.map((step) => step.answer.slug).join('/')}`;
+}
+
+/** The link for a ticket: a wizard leaf as it is, a fix page with the answers that led to it. */
+function ticketLink(steps: readonly Step[]): string {
+  const onWizard = urlToSegments(location.pathname) !== null;
+  return `${location.origin}${location.pathname}${onWizard ? '' : answersQuery(steps)}`;
+}
+
+/** The fix page's steps: each `<Steps>` item with its heading's anchor. */
+function pageSteps(): { anchor: string; title: string; item: HTMLElement }[] {
+  return [...document.querySelectorAll<HTMLElement>('.sl-markdown-content .sl-steps > li')].flatMap((item) => {
+    const heading = item.querySelector('h3[id]');
+    return heading ? [{ anchor: heading.id, title: heading.textContent?.trim() ?? '', item }] : [];
+  });
+}
+
+function summaryFor(outcomeId: string): TicketSummary | undefined {
+  const page = pageData();
+  const outcome = page?.outcomes[outcomeId];
+  if (!page || !outcome) return undefined;
+  const steps = answerSteps(page.shape);
+  const ticked = new Set($ticks.get()[outcomeId] ?? []);
+  const triedIds = [...$tried.get().filter((id) => id !== outcomeId), outcomeId];
+  return {
+    outcome,
+    link: ticketLink(steps),
+    answers: steps.map((step) => ({ question: step.node.short, answer: step.answer.label })),
+    steps: pageSteps().map((step) => ({ title: step.title, done: ticked.has(step.anchor) })),
+    tried: triedIds.length > 1 ? triedIds.flatMap((id) => (page.outcomes[id] ? [page.outcomes[id]] : [])) : [],
+  };
+}
+
+/** Copies `text`; where the Clipboard API is missing or refuses, shows it selected in a text area. */
+async function copyText(root: HTMLElement, text: string, what: string): Promise<void> {
+  const status = root.querySelector<HTMLElement>('[data-copy-status]');
+  const fallback = root.querySelector<HTMLElement>('[data-copy-fallback]');
+  try {
+    if (!navigator.clipboard) throw new Error('no Clipboard API');
+    await navigator.clipboard.writeText(text);
+    if (fallback) fallback.hidden = true;
+    if (status) status.textContent = `${what} copied to the clipboard.`;
+  } catch {
+    const area = root.querySelector<HTMLTextAreaElement>('[data-copy-fallback-text]');
+    if (fallback && area) {
+      fallback.hidden = false;
+      area.value = text;
+      area.focus();
+      area.select();
+    }
+    if (status) status.textContent = `${what} is in the box below: copy it from there.`;
+  }
+}
+
+class OutcomeTools extends HTMLElement {
+  connectedCallback(): void {
+    const page = pageData();
+    const outcomeId = this.dataset.outcome;
+    if (!page || !outcomeId) return;
+    const steps = answerSteps(page.shape);
+    this.#showAnswers(steps);
+    // On a wizard leaf, the fix page link carries the answers so its ticket link does too.
+    const fixLink = this.closest('.wizard-outcome')?.querySelector<HTMLAnchorElement>('a[data-fix-link]');
+    if (fixLink) fixLink.href = `${new URL(fixLink.href).pathname}${answersQuery(steps)}`;
+    this.querySelector<HTMLElement>('[data-actions]')!.hidden = false;
+    this.#addTicks(outcomeId);
+    this.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button');
+      if (!button) return;
+      if (button.dataset.copy === 'link') void copyText(this, ticketLink(steps), 'Link');
+      if (button.dataset.copy === 'summary') {
+        const summary = summaryFor(outcomeId);
+        if (summary) void copyText(this, ticketSummary(summary), 'Summary');
+      }
+      if (button.dataset.resetTicks !== undefined) {
+        resetTicks(outcomeId);
+        const status = this.querySelector('[data-copy-status]');
+        if (status) status.textContent = 'Ticks cleared for this fix.';
+      }
+    });
+  }
+
+  #showAnswers(steps: readonly Step[]): void {
+    const list = this.querySelector('[data-answers-list]');
+    const box = this.querySelector<HTMLElement>('[data-answers]');
+    if (!list || !box || steps.length === 0 || urlToSegments(location.pathname) !== null) return;
+    list.replaceChildren(
+      ...steps.map((step) => {
+        const item = document.createElement('li');
+        item.textContent = `${step.node.short}: ${step.answer.label}`;
+        return item;
+      }),
+    );
+    box.hidden = false;
+  }
+
+  #addTicks(outcomeId: string): void {
+    const steps = pageSteps();
+    if (steps.length === 0) return;
+    const reset = this.querySelector<HTMLElement>('[data-reset-ticks]');
+    if (reset) reset.hidden = false;
+    const boxes = steps.map((step) => {
+      const label = document.createElement('label');
+      label.className = 'step-tick';
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.dataset.step = step.anchor;
+      box.setAttribute('aria-describedby', step.anchor);
+      box.addEventListener('change', () => setTick(outcomeId, step.anchor, box.checked));
+      label.append(box, ' Done');
+      const wrapper = step.item.querySelector('.sl-heading-wrapper') ?? step.item.querySelector('h3');
+      wrapper?.after(label);
+      return box;
+    });
+    $ticks.subscribe((ticks) => {
+      const ticked = new Set(ticks[outcomeId] ?? []);
+      for (const box of boxes) box.checked = ticked.has(box.dataset.step!);
+    });
+  }
+}
+
+class OutcomeFollowUps extends HTMLElement {
+  connectedCallback(): void {
+    const page = pageData();
+    const outcomeId = this.dataset.outcome;
+    if (!page || !outcomeId) return;
+    for (const note of this.querySelectorAll<HTMLElement>('[data-needs-js]')) note.hidden = true;
+    const query = answersQuery(answerSteps(page.shape));
+    for (const link of this.querySelectorAll<HTMLAnchorElement>('[data-followup-link]')) {
+      link.href = `${new URL(link.href).pathname}${query}`;
+    }
+    this.querySelector('[data-clear-tried]')?.addEventListener('click', () => clearTried());
+    $tried.subscribe((tried) => this.#showTried(page, tried));
+    this.#setUpReport(outcomeId);
+  }
+
+  #showTried(page: OutcomeData, tried: readonly string[]): void {
+    for (const item of this.querySelectorAll<HTMLElement>('[data-followup]')) {
+      item.querySelector<HTMLElement>('[data-tried-badge]')!.hidden = !tried.includes(item.dataset.followup!);
+    }
+    const controls = this.querySelector<HTMLElement>('[data-tried-controls]');
+    const summary = this.querySelector('[data-tried-summary]');
+    if (controls && summary) {
+      controls.hidden = tried.length === 0;
+      summary.textContent = `Tried in this browser: ${tried.map((id) => page.outcomes[id]?.code ?? id).join(' → ')}. `;
+    }
+    const report = this.querySelector<HTMLElement>('[data-report]');
+    if (report && report.dataset.always !== 'true') report.hidden = tried.length < 2;
+  }
+
+  #setUpReport(outcomeId: string): void {
+    const form = this.querySelector<HTMLFormElement>('[data-report-form]');
+    const preview = this.querySelector<HTMLElement>('[data-report-text]');
+    const download = this.querySelector<HTMLAnchorElement>('[data-report-download]');
+    if (!form || !preview || !download) return;
+    form.hidden = false;
+    const time = form.querySelector<HTMLInputElement>('[data-report-time]')!;
+    time.value = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    let blobUrl = '';
+    const update = () => {
+      const summary = summaryFor(outcomeId);
+      if (!summary) return;
+      const fields = new FormData(form);
+      const text = escalationReport(summary, {
+        time: String(fields.get('time') ?? ''),
+        url: String(fields.get('url') ?? ''),
+        requestId: String(fields.get('requestId') ?? ''),
+        checks: String(fields.get('checks') ?? ''),
+      });
+      preview.textContent = text;
+      if (blobUrl) URL.revokeObjectURL(blobUrl);
+      blobUrl = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+      download.href = blobUrl;
+    };
+    form.addEventListener('input', update);
+    form.addEventListener('submit', (event) => event.preventDefault());
+    $ticks.subscribe(update);
+    $tried.subscribe(update);
+    this.querySelector('[data-copy="report"]')?.addEventListener('click', () => {
+      update();
+      void copyText(this, preview.textContent ?? '', 'Report');
+    });
+  }
+}
+
+customElements.define('outcome-tools', OutcomeTools);
+customElements.define('outcome-followups', OutcomeFollowUps);
