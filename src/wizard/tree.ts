@@ -63,14 +63,14 @@ export type OutcomeEntry = Tree['outcomes'][number];
 
 /** A tree that does not pass the schema or the graph checks. `problems` lists each one. */
 export class TreeError extends Error {
-  constructor(
-    readonly problems: readonly string[],
-    source = 'content/wizard/tree.yaml',
-  ) {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[], source = 'content/wizard/tree.yaml') {
     super(
       `[wizard] ${source} is invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\n` +
         'Hint: fix each node or outcome named above in content/wizard/tree.yaml (see the comment at its top).',
     );
+    this.problems = problems;
     this.name = 'TreeError';
   }
 }

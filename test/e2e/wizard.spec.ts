@@ -27,7 +27,7 @@ for (let start = 0; start < leaves.length; start += batchSize) {
       await expect(page).toHaveURL(stepsToUrl(leaf.steps));
       await expect(step(page).getByRole('link', { name: 'Open the fix steps' })).toHaveAttribute(
         'href',
-        `/fixes/${leaf.outcome}/`,
+        `/fixes/${leaf.outcome}/?answers=${leaf.steps.map((s) => s.answer.slug).join('/')}`,
       );
       await page.getByRole('link', { name: 'Start over' }).click();
       await expect(page).toHaveURL('/wizard/');

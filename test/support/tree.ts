@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { parseTree, type Tree } from '../../src/wizard/tree';
+import { parseTree, type Tree } from '../../src/wizard/tree.ts';
 
 /** Slugs of the fix pages in content/docs/fixes/. */
 export const fixPageIds = readdirSync(new URL('../../content/docs/fixes/', import.meta.url))

@@ -1,0 +1,59 @@
+/**
+ * The recogniser: which rule, if any, explains each line of an error log or of a tool's
+ * output. Pure and synchronous; the browser's paste box and the CLI share it.
+ */
+import { extractFields } from './fields.ts';
+import { maxLineLength, ruleMatches } from './match.ts';
+import { rules } from './rules/index.ts';
+import type { Finding, Rule } from './types.ts';
+
+/**
+ * The first rule that matches `line`, or undefined. Only the first {@link maxLineLength}
+ * characters are read.
+ *
+ * @param line - One line, without its line break. Any text; never throws.
+ */
+export function classifyLine(line: string): Rule | undefined {
+  const text = line.length > maxLineLength ? line.slice(0, maxLineLength) : line;
+  for (const rule of rules) if (ruleMatches(rule, text)) return rule;
+  return undefined;
+}
+
+/**
+ * Recognises the lines of `text` that explain a 502 (or its 503/504 siblings).
+ *
+ * Input: any text, such as an error log, a pasted line or curl output; lines end with
+ * `\n`, `\r\n` or `\r`. Each line is read up to {@link maxLineLength} characters, so the
+ * time taken grows linearly with the length of `text`.
+ *
+ * Output: one finding per recognised line, in input order, with its 1-based line number,
+ * the rule that matched (its cause, fix-page outcome, implied wizard answers and the
+ * source of its wording in the reference catalogue `502-causes.md`), and the fields read
+ * from the line as plain text: timestamp (as the software writes it), upstream (and its
+ * host, port or unix socket), client, server name and request. Unrecognised lines give
+ * nothing.
+ *
+ * Never throws.
+ */
+export function diagnose(text: string): Finding[] {
+  const findings: Finding[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((line, index) => {
+    const finding = diagnoseLine(line, index + 1);
+    if (finding !== undefined) findings.push(finding);
+  });
+  return findings;
+}
+
+/**
+ * The finding for one line, or undefined when no rule matches it.
+ *
+ * @param line - One line, without its line break. Any text; never throws.
+ * @param lineNumber - Its 1-based number in the input, copied to the finding.
+ */
+export function diagnoseLine(line: string, lineNumber: number): Finding | undefined {
+  const text = line.length > maxLineLength ? line.slice(0, maxLineLength) : line;
+  const rule = classifyLine(text);
+  if (rule === undefined) return undefined;
+  return { line: lineNumber, rule, outcome: rule.outcome, fields: extractFields(rule.software, text) };
+}

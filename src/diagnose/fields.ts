@@ -1,0 +1,43 @@
+/**
+ * Reading the fields of a recognised line (upstream, client, server name, request,
+ * timestamp), with the reader for the format of the software whose rule matched.
+ */
+import { albFields } from './formats/alb.ts';
+import { apacheFields } from './formats/apache.ts';
+import { gunicornFields, phpFpmFields, uwsgiFields } from './formats/app-servers.ts';
+import { envoyFields } from './formats/envoy.ts';
+import { gcpFields } from './formats/gcp.ts';
+import { caddyFields, cloudflaredFields, traefikFields } from './formats/go-proxies.ts';
+import { haproxyFields } from './formats/haproxy.ts';
+import { nginxFields } from './formats/nginx.ts';
+import { curlFields, digFields } from './formats/tools.ts';
+import type { Fields, Software } from './types.ts';
+
+const readers: Record<Software, (line: string) => Fields> = {
+  nginx: nginxFields,
+  apache: apacheFields,
+  haproxy: haproxyFields,
+  caddy: caddyFields,
+  traefik: traefikFields,
+  envoy: envoyFields,
+  'aws-alb': albFields,
+  'gcp-lb': gcpFields,
+  cloudflare: () => ({}),
+  cloudflared: cloudflaredFields,
+  gunicorn: gunicornFields,
+  'php-fpm': phpFpmFields,
+  uwsgi: uwsgiFields,
+  curl: curlFields,
+  dig: digFields,
+};
+
+/**
+ * The fields of `line`, read as `software` writes its log (formats in reference §12).
+ *
+ * @param software - The software of the rule that matched the line.
+ * @param line - The line, already capped to `maxLineLength`. Never throws; fields the
+ *   line does not carry are absent. Values are plain text as written in the log.
+ */
+export function extractFields(software: Software, line: string): Fields {
+  return readers[software](line);
+}

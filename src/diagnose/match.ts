@@ -1,0 +1,40 @@
+/**
+ * Matching one line against one rule, in time linear in the line: literal substring
+ * checks first, then the rule's own `test`, which only ever uses anchored or bounded
+ * patterns (no nested quantifiers, no alternation under a quantifier).
+ */
+import type { Rule } from './types.ts';
+
+/**
+ * How much of a line the recogniser reads, in UTF-16 code units (8 KiB). Real messages
+ * put the cause well before this; the cap keeps the cost per line bounded whatever the
+ * input, so a whole log costs time linear in its size.
+ */
+export const maxLineLength = 8192;
+
+/**
+ * Whether `line` matches `rule` (see {@link Rule} for the meaning of each field).
+ *
+ * @param rule - The rule to test.
+ * @param line - One line of text, without its line break. Any length; never throws.
+ */
+export function ruleMatches(rule: Rule, line: string): boolean {
+  for (const literal of rule.includes) if (!line.includes(literal)) return false;
+  if (rule.anyOf !== undefined && !rule.anyOf.some((literal) => line.includes(literal))) return false;
+  if (rule.excludes !== undefined && rule.excludes.some((literal) => line.includes(literal))) return false;
+  return rule.test === undefined || rule.test(line);
+}
+
+/**
+ * Whether `literal` occurs in `line` as a whole: not followed by a letter, digit or `_`.
+ * `Error code 521` does not match `Error code 5210`. Linear: one pass of `indexOf`.
+ */
+export function includesWhole(line: string, literal: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = line.indexOf(literal, from);
+    if (at === -1) return false;
+    if (!/^\w$/.test(line.charAt(at + literal.length))) return true;
+    from = at + 1;
+  }
+}

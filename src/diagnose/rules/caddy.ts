@@ -1,0 +1,131 @@
+/**
+ * Caddy 2 `reverse_proxy` errors (reference §4): JSON lines of the `http.log.error` logger
+ * whose `msg` is Go's net error text. The same text appears in other Go proxies' logs, so
+ * `traefik.ts` and cloudflared (`cloud.ts`) are checked first; a bare Go error pasted on
+ * its own is taken as Caddy's, the Go proxy the wizard offers.
+ */
+import type { Rule } from '../types.ts';
+import { admin } from './answers.ts';
+
+const caddyLine = (msg: string, status: number) =>
+  `{"level":"error","ts":1649018456.56,"logger":"http.log.error","msg":"${msg}","request":{"remote_ip":"198.51.100.7","remote_port":"52310","proto":"HTTP/1.1","method":"GET","host":"example.com","uri":"/"},"duration":0.025,"status":${status},"err_id":"xxbwvxhij","err_trace":"reverseproxy.statusError (reverseproxy.go:886)"}`;
+
+export const caddyRules: readonly Rule[] = [
+  {
+    id: 'caddy-no-upstreams',
+    software: 'caddy',
+    cause: 'Every upstream of reverse_proxy is unhealthy or none is configured (Caddy answers 503).',
+    outcome: 'no-live-upstreams',
+    status: 503,
+    implies: admin('caddy', 'no-live-upstreams'),
+    source: 'caddy modules/caddyhttp/reverseproxy/reverseproxy.go:1887 errNoUpstream (reference §4)',
+    includes: ['no upstreams available'],
+    samples: [caddyLine('no upstreams available', 503)],
+    nearMisses: ['{"level":"info","logger":"http.handlers.reverse_proxy.health_checker.active","msg":"host is up","host":"127.0.0.1:8080"}'],
+  },
+  {
+    id: 'caddy-lookup-failed',
+    software: 'caddy',
+    cause: "The upstream's hostname does not resolve from where Caddy runs (NXDOMAIN, SERVFAIL or no answer).",
+    outcome: 'proxy-cannot-resolve',
+    status: 502,
+    implies: admin('caddy', 'not-resolved'),
+    source: 'Go net resolver errors (reference §4, §11)',
+    includes: ['dial tcp: lookup '],
+    anyOf: ['no such host', 'server misbehaving', 'i/o timeout'],
+    samples: [
+      caddyLine('dial tcp: lookup backend on 127.0.0.11:53: no such host', 502),
+      'dial tcp: lookup app.internal on 127.0.0.11:53: no such host',
+      'dial tcp: lookup backend on 127.0.0.11:53: server misbehaving',
+    ],
+    nearMisses: ['dial tcp 127.0.0.1:4040: connect: connection refused'],
+  },
+  {
+    id: 'caddy-connect-refused',
+    software: 'caddy',
+    cause: "Nothing listens at the upstream address; with localhost, Go may try [::1] while the app binds 127.0.0.1.",
+    outcome: 'upstream-refused',
+    status: 502,
+    implies: admin('caddy', 'refused'),
+    source: 'Go net error text; searx/searx#3205, joemccann/radon#159, caddyserver/caddy#546 (reference §4, §12)',
+    includes: ['dial tcp ', 'connection refused'],
+    samples: [
+      '{"level":"error","ts":1649018456.56,"logger":"http.log.error","msg":"dial tcp 127.0.0.1:4040: connect: connection refused","request":{},"duration":0.025,"status":502,"err_id":"xxbwvxhij","err_trace":"reverseproxy.statusError (reverseproxy.go:886)"}',
+      'dial tcp [::1]:8765: connect: connection refused',
+      '[ERROR 502 /index.php] dial tcp 127.0.0.1:9000: connection refused',
+    ],
+    nearMisses: ['dial tcp 127.0.0.1:4040: i/o timeout'],
+  },
+  {
+    id: 'caddy-dial-timeout',
+    software: 'caddy',
+    cause: 'Caddy got no answer when connecting to the upstream: host down, wrong network or a firewall dropping packets (504).',
+    outcome: 'firewall',
+    status: 504,
+    implies: admin('caddy'),
+    source: 'Go net error text; reverseproxy.go statusError timeout branch (reference §4)',
+    includes: ['dial tcp ', 'i/o timeout'],
+    samples: [caddyLine('dial tcp 10.0.0.5:80: i/o timeout', 504)],
+    nearMisses: ['dial tcp: lookup backend on 127.0.0.11:53: no such host'],
+  },
+  {
+    id: 'caddy-header-timeout',
+    software: 'caddy',
+    cause: 'The upstream sent no response headers within response_header_timeout (504).',
+    outcome: 'upstream-timeout',
+    status: 504,
+    implies: admin('caddy', 'timed-out'),
+    source: 'Go net/http error text (reference §4)',
+    includes: ['timeout awaiting response headers'],
+    samples: [caddyLine('net/http: timeout awaiting response headers', 504)],
+    nearMisses: ['net/http: TLS handshake timeout awaiting'],
+  },
+  {
+    id: 'caddy-idle-connection-closed',
+    software: 'caddy',
+    cause: 'The upstream closed an idle keep-alive connection just as Caddy reused it: its keep-alive timeout is shorter.',
+    outcome: 'keepalive-mismatch',
+    status: 502,
+    implies: admin('caddy', 'closed', { pattern: 'random' }),
+    source: 'Go net/http error text (reference §4; content/wizard/tree.yaml)',
+    includes: ['http: server closed idle connection'],
+    samples: [caddyLine('http: server closed idle connection', 502)],
+    nearMisses: ['http: server closed connection'],
+  },
+  {
+    id: 'caddy-upstream-reset',
+    software: 'caddy',
+    cause: 'The upstream reset the connection before answering: a crash, a killed worker or a keep-alive race.',
+    outcome: 'upstream-closed',
+    status: 502,
+    implies: admin('caddy', 'reset'),
+    source: 'Go net error text (reference §4)',
+    includes: ['read: connection reset by peer'],
+    samples: [caddyLine('read tcp 172.18.0.2:40112->172.18.0.3:8080: read: connection reset by peer', 502)],
+    nearMisses: ['write: broken pipe'],
+  },
+  {
+    id: 'caddy-upstream-eof',
+    software: 'caddy',
+    cause: 'The upstream closed the connection without answering (EOF): a crash, a killed worker or a keep-alive race.',
+    outcome: 'upstream-closed',
+    status: 502,
+    implies: admin('caddy', 'closed'),
+    source: 'Go net/http io.EOF (reference §4)',
+    includes: ['"msg":"EOF"'],
+    samples: [caddyLine('EOF', 502)],
+    nearMisses: ['{"level":"error","logger":"http.log.error","msg":"unexpected EOF"}'],
+  },
+  {
+    id: 'caddy-v1-unreachable',
+    software: 'caddy',
+    cause: 'Caddy 1 found no reachable backend for the proxy directive.',
+    outcome: 'no-live-upstreams',
+    status: 502,
+    implies: admin('caddy', 'no-live-upstreams'),
+    source: 'caddyserver/caddy#1080 (reference §4)',
+    includes: ['unreachable backend'],
+    samples: ['[ERROR 502 /] unreachable backend'],
+    nearMisses: ['[ERROR 502 /] dial tcp 127.0.0.1:9000: connection refused'],
+  },
+];

@@ -1,0 +1,109 @@
+/**
+ * Envoy and Istio (reference §6): access-log lines recognised by their response flags
+ * (`usage.rst`, verbatim meanings), and the response bodies Envoy writes itself
+ * (`source/common/router/router.cc`). Only a protocol error gives 502; every other reset
+ * gives 503. Envoy is not one of the wizard's proxy answers, so its rules answer "Not sure".
+ */
+import { envoyFlag } from '../formats/envoy.ts';
+import { includesWhole } from '../match.ts';
+import type { OutcomeId, Rule } from '../types.ts';
+import { admin } from './answers.ts';
+import { envoyLine } from './sample-lines.ts';
+
+const usage = 'envoy docs/root/configuration/observability/access_log/usage.rst (reference §6)';
+const router = 'envoy source/common/router/router.cc onUpstreamReset (reference §6)';
+const body = 'upstream connect error or disconnect/reset before headers. ';
+const ok = envoyLine('200', '-');
+
+/** A rule for one response flag: the line must be an Envoy access-log line carrying it. */
+function flagRule(flag: string, status: string, outcome: OutcomeId, log: string | undefined, cause: string): Rule {
+  return {
+    id: `envoy-flag-${flag.toLowerCase()}`,
+    software: 'envoy',
+    cause,
+    outcome,
+    status: Number(status),
+    implies: admin('not-sure', log),
+    source: usage,
+    includes: [flag],
+    test: (line) => envoyFlag(line, flag),
+    samples: [envoyLine(status, flag)],
+    nearMisses: [ok, `${flag} is not in an access-log line here`],
+  };
+}
+
+/** A rule for a reset reason in the body Envoy returns to the client. */
+function resetRule(reason: string, outcome: OutcomeId, log: string | undefined, cause: string): Rule {
+  return {
+    id: `envoy-reset-${reason.replaceAll(' ', '-')}`,
+    software: 'envoy',
+    cause,
+    outcome,
+    implies: admin('not-sure', log),
+    source: router,
+    includes: [`reset reason: ${reason}`],
+    samples: [`${body}reset reason: ${reason}`, `${body}retried and the latest reset reason: ${reason}`],
+    nearMisses: [`${body}reset reason: unknown`],
+  };
+}
+
+export const envoyRules: readonly Rule[] = [
+  {
+    ...flagRule('UPE', '502', 'invalid-response', 'invalid-header', 'The upstream response had an HTTP protocol error (invalid or duplicate headers).'),
+    samples: [
+      '[2022-04-24T12:23:37.047Z] "GET /wrong HTTP/1.1" 502 UPE upstream_reset_before_response_started{protocol_error} - "-" 0 87 1001 - "-" "curl/7.80.0" "…" "http-chunked:8080" "10.244.0.17:8080" inbound|8080|| …',
+      envoyLine('502', 'UPE'),
+    ],
+  },
+  flagRule('UH', '503', 'no-live-upstreams', 'no-live-upstreams', 'No healthy upstream host in the cluster: no endpoints, or all ejected.'),
+  flagRule('UF', '503', 'upstream-refused', undefined, 'Envoy could not connect to the upstream (refused, timed out, or an mTLS mismatch).'),
+  flagRule('UT', '504', 'upstream-timeout', 'timed-out', 'The upstream did not answer within the route timeout (15 s by default).'),
+  flagRule('UC', '503', 'keepalive-mismatch', 'closed', "The upstream closed the connection: usually its idle timeout is shorter than Envoy's."),
+  flagRule('UR', '503', 'upstream-closed', 'reset', 'The upstream reset the connection before answering.'),
+  flagRule('UO', '503', 'overload', undefined, 'A circuit breaker tripped: the upstream cluster is overflowing.'),
+  flagRule('URX', '503', 'overload', undefined, 'The retry limit or the maximum connect attempts were reached.'),
+  flagRule('DF', '503', 'proxy-cannot-resolve', 'not-resolved', "DNS resolution of the upstream's name failed."),
+  {
+    id: 'envoy-reset-tls',
+    software: 'envoy',
+    cause: 'The TLS handshake with the upstream failed (certificate or mTLS mode mismatch).',
+    outcome: 'upstream-tls',
+    implies: admin('not-sure', 'tls-error'),
+    source: router,
+    includes: ['transport failure reason: TLS'],
+    samples: [
+      `${body}reset reason: connection failure, transport failure reason: TLS error: 268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED`,
+    ],
+    nearMisses: [`${body}reset reason: connection failure`],
+  },
+  resetRule('connection failure', 'upstream-refused', undefined, 'Envoy could not connect to the upstream.'),
+  resetRule('connection termination', 'keepalive-mismatch', 'closed', "The upstream closed the connection: usually its idle timeout is shorter than Envoy's."),
+  resetRule('remote reset', 'upstream-closed', 'reset', 'The upstream reset the connection before answering.'),
+  resetRule('protocol error', 'invalid-response', 'invalid-header', 'The upstream response was not valid HTTP (502).'),
+  resetRule('overflow', 'overload', undefined, 'A circuit breaker tripped: the upstream cluster is overflowing.'),
+  {
+    id: 'envoy-request-timeout',
+    software: 'envoy',
+    cause: 'The upstream did not answer within the route timeout (Envoy answers 504).',
+    outcome: 'upstream-timeout',
+    status: 504,
+    implies: admin('not-sure', 'timed-out'),
+    source: 'envoy source/common/router/router.cc onUpstreamTimeoutAbort (reference §6)',
+    includes: ['upstream request timeout'],
+    test: (line) => includesWhole(line, 'upstream request timeout'),
+    samples: ['upstream request timeout'],
+    nearMisses: ['upstream request timeouts: 0'],
+  },
+  {
+    id: 'envoy-no-healthy-upstream',
+    software: 'envoy',
+    cause: 'No healthy upstream host in the cluster: no endpoints, or all ejected (503).',
+    outcome: 'no-live-upstreams',
+    status: 503,
+    implies: admin('not-sure', 'no-live-upstreams'),
+    source: usage,
+    includes: ['no healthy upstream'],
+    samples: ['no healthy upstream'],
+    nearMisses: ['healthy upstream'],
+  },
+];

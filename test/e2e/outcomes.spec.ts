@@ -1,0 +1,239 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { parse as parseYaml } from 'yaml';
+import { expectNoAxeViolations, watchConsole } from './support';
+
+/** Frontmatter of every fix page, keyed by outcome id. */
+const fixPages = Object.fromEntries(
+  readdirSync('content/docs/fixes')
+    .filter((file) => file.endsWith('.mdx') && file !== 'index.mdx')
+    .map((file) => {
+      const frontmatter = parseYaml(readFileSync(`content/docs/fixes/${file}`, 'utf8').split(/^---$/m)[1]!) as {
+        title: string;
+        outcome: { code: string; cause: string };
+      };
+      return [file.replace(/\.mdx$/, ''), frontmatter];
+    }),
+);
+
+const stepHeadings = (page: Page) => page.locator('.sl-markdown-content .sl-steps > li h3');
+const tick = (page: Page, index: number) =>
+  page.locator('.sl-markdown-content .sl-steps > li').nth(index).getByRole('checkbox', { name: 'Done' });
+
+test.beforeEach(async ({ context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+
+test('every published link still resolves in the built site', () => {
+  const missing = readFileSync('test/fixtures/published-links.txt', 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('/'))
+    .filter((url) => !existsSync(`dist${url}index.html`));
+  expect(missing).toEqual([]);
+});
+
+test('every fix page has link previews naming its code, title and cause', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const [id, { title, outcome }] of Object.entries(fixPages)) {
+    await page.goto(`/fixes/${id}/`);
+    const meta = (key: string) => page.locator(`meta[property="${key}"], meta[name="${key}"]`);
+    await expect(meta('og:title')).toHaveAttribute('content', `${outcome.code} ${title}`);
+    await expect(meta('twitter:title')).toHaveAttribute('content', `${outcome.code} ${title}`);
+    await expect(meta('og:description')).toHaveAttribute('content', outcome.cause);
+    await expect(page.locator('.outcome-code').first()).toHaveText(outcome.code);
+  }
+});
+
+test('Copy link and Copy summary on a wizard leaf put exactly the expected text on the clipboard', async ({
+  page,
+  baseURL,
+}) => {
+  const console = watchConsole(page);
+  await page.goto('/wizard/admin/nginx/refused/same-host/');
+  const tools = page.locator('[data-step-slot] outcome-tools');
+  await tools.getByRole('button', { name: 'Copy link' }).click();
+  await expect(tools.getByRole('status')).toHaveText('Link copied to the clipboard.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `${baseURL}/wizard/admin/nginx/refused/same-host/`,
+  );
+  await tools.getByRole('button', { name: 'Copy summary' }).click();
+  const { title, outcome } = fixPages['upstream-refused']!;
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    [
+      `${outcome.code} ${title}`,
+      `Link: ${baseURL}/wizard/admin/nginx/refused/same-host/`,
+      '',
+      'Answers given in the 502 wizard:',
+      '  1. Visitor or admin: I run the site (or support someone who does)',
+      '  2. Proxy or load balancer: nginx',
+      '  3. Error log: Connection refused',
+      '  4. Where the app runs: On the same server as the proxy, or on another server I run',
+    ].join('\n'),
+  );
+  await expect(page.locator('[data-step-slot] a[data-fix-link]')).toHaveAttribute(
+    'href',
+    '/fixes/upstream-refused/?answers=admin/nginx/refused/same-host',
+  );
+  console.check();
+});
+
+test('ticks survive a reload, show in the summary, and can be reset', async ({ page, baseURL }) => {
+  const console = watchConsole(page);
+  await page.goto('/fixes/upstream-refused/?answers=admin/nginx/refused/same-host');
+  await expect(page.getByRole('navigation', { name: 'How you got here' }).getByRole('listitem')).toHaveCount(4);
+  await tick(page, 0).check();
+  await tick(page, 2).check();
+  await page.reload();
+  await expect(tick(page, 0)).toBeChecked();
+  await expect(tick(page, 1)).not.toBeChecked();
+  await expect(tick(page, 2)).toBeChecked();
+  await page.getByRole('button', { name: 'Copy summary' }).click();
+  const summary = await page.evaluate(() => navigator.clipboard.readText());
+  const titles = await stepHeadings(page).allInnerTexts();
+  const { title, outcome } = fixPages['upstream-refused']!;
+  expect(summary).toBe(
+    [
+      `${outcome.code} ${title}`,
+      `Link: ${baseURL}/fixes/upstream-refused/?answers=admin/nginx/refused/same-host`,
+      '',
+      'Answers given in the 502 wizard:',
+      '  1. Visitor or admin: I run the site (or support someone who does)',
+      '  2. Proxy or load balancer: nginx',
+      '  3. Error log: Connection refused',
+      '  4. Where the app runs: On the same server as the proxy, or on another server I run',
+      '',
+      `Steps done (2 of ${titles.length}):`,
+      ...titles.map((stepTitle, index) => `  [${index === 0 || index === 2 ? 'x' : ' '}] ${stepTitle.trim()}`),
+    ].join('\n'),
+  );
+  await page.getByRole('button', { name: 'Reset ticks' }).click();
+  await expect(tick(page, 0)).not.toBeChecked();
+  await page.reload();
+  await expect(tick(page, 2)).not.toBeChecked();
+  console.check();
+});
+
+// A → B → C from three different starting outcomes: each later page marks the earlier ones
+// as already tried, and its summary lists them in order.
+for (const start of ['upstream-refused', 'upstream-timeout', 'dns-record']) {
+  test(`walking follow-ups from ${start} keeps the answers and lists what was tried, in order`, async ({ page }) => {
+    const console = watchConsole(page);
+    await page.goto(`/fixes/${start}/?answers=admin/not-sure`);
+    const visited = [start];
+    for (let hop = 0; hop < 2; hop++) {
+      await tick(page, 0).check();
+      const next = page
+        .locator('[data-followup]')
+        .filter({ has: page.locator('[data-tried-badge]:not([hidden])') })
+        .count();
+      expect(await next).toBe(visited.length - 1);
+      const followUp = page
+        .locator('[data-followup]')
+        .filter({ hasNot: page.locator('[data-tried-badge]:not([hidden])') })
+        .first();
+      const nextId = (await followUp.getAttribute('data-followup'))!;
+      await followUp.getByRole('link').click();
+      await expect(page).toHaveURL(`/fixes/${nextId}/?answers=admin/not-sure`);
+      visited.push(nextId);
+      for (const earlier of visited.slice(0, -1)) {
+        const listed = page.locator(`[data-followup="${earlier}"] [data-tried-badge]`);
+        if ((await listed.count()) > 0) await expect(listed).toBeVisible();
+      }
+    }
+    await expect(page.locator('[data-tried-summary]')).toHaveText(
+      `Tried in this browser: ${visited
+        .slice(0, -1)
+        .map((id) => fixPages[id]!.outcome.code)
+        .join(' → ')}. `,
+    );
+    await page.getByRole('button', { name: 'Copy summary' }).click();
+    const summary = await page.evaluate(() => navigator.clipboard.readText());
+    expect(summary).toContain(
+      [
+        'Already tried, in order:',
+        ...visited.map((id, index) => `  ${index + 1}. ${fixPages[id]!.outcome.code} ${fixPages[id]!.title}`),
+      ].join('\n'),
+    );
+    // Two outcomes tried: the escalation report is offered.
+    await expect(page.getByRole('heading', { name: 'Prepare a report for your host or support' })).toBeVisible();
+    console.check();
+  });
+}
+
+test('the report’s text is what the page shows, in the clipboard and in the download', async ({ page }) => {
+  const console = watchConsole(page);
+  await page.goto('/fixes/general-checklist/');
+  const report = page.locator('[data-report]');
+  await report.getByLabel('Time of the error, in UTC').fill('2026-11-25 09:14 UTC');
+  await report.getByLabel('Address that showed the 502').fill('https://example.com/checkout');
+  await report.getByLabel('Request id or CDN ray id').fill('<img src=x onerror=alert(1)>');
+  await report.getByLabel('Output of the checks you ran').fill('502\n<script>alert(1)</script>');
+  const shown = (await report.locator('[data-report-text]').textContent())!;
+  expect(shown).toContain('Request id or CDN ray id: <img src=x onerror=alert(1)>');
+  expect(shown).toContain('Time of the error (UTC): 2026-11-25 09:14 UTC');
+  await expect(report.locator('img, script')).toHaveCount(0);
+  await report.getByRole('button', { name: 'Copy report' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    report.getByRole('link', { name: 'Download .txt' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('502-report.txt');
+  expect(readFileSync((await download.path())!, 'utf8')).toBe(shown);
+  await expectNoAxeViolations(page);
+  console.check();
+});
+
+test('tampered storage and a hostile ?answers= are dropped without an error', async ({ page }) => {
+  const console = watchConsole(page);
+  await page.addInitScript(() => {
+    localStorage.setItem('502guide:tried', '<img src=x onerror=alert(1)>');
+    localStorage.setItem('502guide:ticks', '{"upstream-refused":"not a list","__proto__":{"x":1}}');
+  });
+  await page.goto('/fixes/upstream-refused/?answers=%3Cscript%3Ealert(1)%3C/script%3E');
+  await expect(page.getByRole('navigation', { name: 'How you got here' })).toBeHidden();
+  await expect(page.locator('[data-tried-badge]:not([hidden])')).toHaveCount(0);
+  await expect(tick(page, 0)).not.toBeChecked();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/fixes\/upstream-refused\/$/);
+  console.check();
+});
+
+test('without the Clipboard API, the text is offered selected in a text area', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+  await page.goto('/fixes/overload/');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const area = page.getByRole('textbox', { name: /did not let us copy/ });
+  await expect(area).toBeVisible();
+  await expect(area).toBeFocused();
+  await expect(area).toHaveValue(/\/fixes\/overload\/$/);
+});
+
+test('the copy buttons work from the keyboard', async ({ page }) => {
+  await page.goto('/fixes/firewall/');
+  await page.getByRole('button', { name: 'Copy link' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').first()).toHaveText('Link copied to the clipboard.');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('follow-ups are plain links and the page says what needs JavaScript', async ({ page }) => {
+    await page.goto('/fixes/upstream-timeout/');
+    await expect(page.getByText('Showing which of these you already tried needs JavaScript.')).toBeVisible();
+    await page.locator('[data-followup]').first().getByRole('link').click();
+    await expect(page).toHaveURL(/\/fixes\/[a-z-]+\/$/);
+    await page.goto('/fixes/general-checklist/');
+    await expect(page.getByText('Building the report needs JavaScript.')).toBeVisible();
+  });
+});
+
+test('a fix page prints as a checklist without sidebar, header or buttons', async ({ page }) => {
+  await page.goto('/fixes/upstream-refused/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#starlight__sidebar')).toBeHidden();
+  await expect(page.locator('header.header')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeHidden();
+  await expect(stepHeadings(page).first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('print.png'), fullPage: true });
+});
