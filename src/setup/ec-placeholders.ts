@@ -82,6 +82,8 @@ export function pluginPlaceholders() {
       }
       [data-placeholder][data-ph-filled] {
         text-decoration-style: solid;
+        background: color-mix(in srgb, currentColor 12%, transparent);
+        border-radius: 0.125rem;
       }
     `,
     hooks: {

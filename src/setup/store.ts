@@ -7,15 +7,18 @@
 import { persistentMap } from '@nanostores/persistent';
 import { setupValidators, type Validation } from './validate';
 
-/** Keys of the reader's setup. An empty string means "not set: show the default". */
-export interface ReaderSetup {
+/**
+ * Keys of the reader's setup. An empty string means "not set: show the default".
+ * A type, not an interface: nanostores' map needs the implicit index signature.
+ */
+export type ReaderSetup = {
   domain: string;
   upstreamHost: string;
   upstreamPort: string;
   socket: string;
   server: string;
   errorLog: string;
-}
+};
 
 /** Every key unset: what "Clear" restores. */
 export const emptySetup: Readonly<ReaderSetup> = {

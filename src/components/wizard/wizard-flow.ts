@@ -12,6 +12,8 @@ import { $lastWizardPath } from '../../wizard/store';
 interface WizardData {
   shape: TreeShape;
   outcomeTitles: Record<string, string>;
+  /** Outcomes for site admins: their leaves show the "Your setup" panel. */
+  adminOutcomes: string[];
 }
 
 /** Starlight's localStorage key for `<Tabs syncKey="server">`; see its `Tabs.astro`. */
@@ -124,6 +126,8 @@ class WizardFlow extends HTMLElement {
       back.href = stepsToUrl(resolution.steps.slice(0, -1));
     }
     if (restart) restart.hidden = count === 0;
+    const setup = this.querySelector<HTMLElement>('[data-setup-slot]');
+    if (setup) setup.hidden = !(resolution.kind === 'outcome' && this.#data.adminOutcomes.includes(stateId));
     this.querySelector<HTMLElement>('[data-resume]')?.setAttribute('hidden', '');
 
     const heading = step.querySelector<HTMLElement>('.wizard-question');
