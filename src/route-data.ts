@@ -1,7 +1,9 @@
 /**
- * Starlight route middleware: link previews for fix pages. A link pasted into a ticket or
- * chat unfurls as "<code> <title>" with the one-line cause, so the reader sees which
- * outcome it is before opening it. See Starlight's "Route data" guide.
+ * Starlight route middleware for fix pages:
+ * - link previews: a link pasted into a ticket or chat unfurls as "<code> <title>" with the
+ *   one-line cause, so the reader sees which outcome it is before opening it;
+ * - structured data: a schema.org `HowTo` (https://schema.org/HowTo) with the page's steps.
+ * See Starlight's "Route data" guide.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 
@@ -29,4 +31,24 @@ export const onRequest = defineRouteMiddleware((context) => {
     const attribute = key.startsWith('og:') ? 'property' : 'name';
     route.head.push({ tag: 'meta', attrs: { [attribute]: key, content }, content: '' });
   }
+  const steps = stepTitles(route.entry.body ?? '');
+  if (steps.length > 0) {
+    const howTo = {
+      '@context': 'https://schema.org',
+      '@type': 'HowTo',
+      name: route.entry.data.title,
+      description: outcome.cause,
+      step: steps.map((name, index) => ({ '@type': 'HowToStep', position: index + 1, name })),
+    };
+    route.head.push({
+      tag: 'script',
+      attrs: { type: 'application/ld+json' },
+      content: JSON.stringify(howTo).replace(/</g, '\\u003c'),
+    });
+  }
 });
+
+/** The `### ` headings that open each item of a fix page's `<Steps>` list, as plain text. */
+export function stepTitles(mdx: string): string[] {
+  return [...mdx.matchAll(/^\s*\d+\.\s+###\s+(.+?)\s*$/gm)].map((match) => match[1]!.replace(/[`*_]/g, ''));
+}

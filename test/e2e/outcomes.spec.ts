@@ -41,6 +41,11 @@ test('every fix page has link previews naming its code, title and cause', async 
     await expect(meta('twitter:title')).toHaveAttribute('content', `${outcome.code} ${title}`);
     await expect(meta('og:description')).toHaveAttribute('content', outcome.cause);
     await expect(page.locator('.outcome-code').first()).toHaveText(outcome.code);
+    const howTo = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(howTo).toMatchObject({ '@type': 'HowTo', name: title, description: outcome.cause });
+    expect(howTo.step.map((step: { name: string }) => step.name)).toEqual(
+      (await stepHeadings(page).allInnerTexts()).map((text) => text.trim()),
+    );
   }
 });
 
