@@ -47,6 +47,7 @@ export default defineConfig({
           items: [
             { label: 'Overview', link: '/' },
             { label: 'Diagnose my 502 (wizard)', link: '/wizard/' },
+            { label: 'The wizard as a flowchart', link: '/flowchart/' },
             { slug: 'your-setup' },
             { label: 'I saw a 502 on someone else’s site', slug: 'visitors' },
           ],

@@ -1,0 +1,186 @@
+/**
+ * Lays out the wizard's decision tree as a flowchart with ELK's layered algorithm (elkjs,
+ * its pure-JavaScript bundle: no worker, no browser), into boxes, edges and text lines
+ * in SVG coordinates. Pure: runs in the build and in unit tests.
+ */
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk-api';
+import { labelText, outcomeText, placeText, questionText, type BoxText, type TextLine } from './box-text';
+import type { Point } from './route';
+import { walkTree, type FlowAnswer, type FlowTree } from './walk';
+
+/** What the flowchart shows of an outcome: its fix page. */
+export interface FlowOutcome {
+  readonly title: string;
+  readonly code: string;
+  /** The fix page's URL, e.g. `/fixes/upstream-refused/`. */
+  readonly href: string;
+}
+
+interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A question or an outcome: a box that links to its wizard step or fix page. */
+export interface FlowBox extends Rect {
+  readonly id: string;
+  readonly kind: 'question' | 'outcome';
+  readonly href: string;
+  /** The box's text in full, for its tooltip. */
+  readonly title: string;
+  readonly lines: readonly TextLine[];
+}
+
+/** The label of one answer on an edge, shortened to fit; `title` is the answer in full. */
+export interface FlowLabel extends Rect {
+  readonly slug: string;
+  readonly title: string;
+  readonly lines: readonly TextLine[];
+}
+
+/** All answers of one question that lead to the same question or outcome. */
+export interface FlowEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly answers: readonly FlowAnswer[];
+  /** The route: start point, bend points, end point (orthogonal segments). */
+  readonly points: readonly Point[];
+  readonly labels: readonly FlowLabel[];
+}
+
+/** The whole flowchart in SVG user units (1 unit = 1 CSS px at natural size). */
+export interface FlowchartLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly boxes: readonly FlowBox[];
+  readonly edges: readonly FlowEdge[];
+}
+
+const layoutOptions: Record<string, string> = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  // Keep the YAML's order: boxes top to bottom as an answer first leads to them (walk.ts),
+  // so each question's answers read in the order the wizard lists them.
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+  // Align each box with the topmost box it connects to: the root lands at the top left,
+  // where the scrolling region opens, and no column floats to the middle of the chart.
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.layered.nodePlacement.bk.fixedAlignment': 'LEFTUP',
+  'elk.spacing.nodeNode': '22',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+  'elk.spacing.edgeNode': '14',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+  'elk.spacing.edgeEdge': '10',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '10',
+  'elk.spacing.edgeLabel': '4',
+  'elk.spacing.labelLabel': '4',
+  'elk.padding': '[top=12,left=12,bottom=12,right=12]',
+};
+
+/** Each answer's label sits on its edge, which is drawn behind it. */
+const labelOptions: Record<string, string> = { 'elk.edgeLabels.inline': 'true' };
+
+/**
+ * The root's first answer runs straight to the right, so the root stays level with the top
+ * branch instead of sitting halfway down the chart (straightening every first answer too
+ * makes the chart a quarter taller).
+ */
+const rootFirstEdgeOptions: Record<string, string> = { 'elk.layered.priority.straightness': '10' };
+
+let elk: InstanceType<typeof ELK> | undefined;
+
+/**
+ * Lays out the decision tree: one box per question (linking to its wizard step at the
+ * shortest path) and per outcome (linking to its fix page), one edge per pair of boxes
+ * joined by answers, labelled with each answer.
+ *
+ * @param tree - A validated tree (see `parseTree`).
+ * @param outcomes - Every outcome the tree leads to, by id.
+ * @throws {Error} When an answer leads to an outcome missing from `outcomes`.
+ */
+export async function layoutFlowchart(
+  tree: FlowTree,
+  outcomes: ReadonlyMap<string, FlowOutcome>,
+): Promise<FlowchartLayout> {
+  const walk = walkTree(tree);
+  const texts = new Map<string, BoxText & { kind: FlowBox['kind']; href: string }>();
+  for (const { node, href } of walk.questions)
+    texts.set(node.id, { ...questionText(node.question), kind: 'question', href });
+  for (const id of walk.outcomeIds) {
+    const outcome = outcomes.get(id);
+    if (outcome === undefined) {
+      throw new Error(`[flowchart] outcome "${id}" has no fix page; add content/docs/fixes/${id}.mdx.`);
+    }
+    texts.set(id, { ...outcomeText(outcome.code, outcome.title), kind: 'outcome', href: outcome.href });
+  }
+
+  // One edge per (question, target): parallel answers share it and stack their labels.
+  const edgeAnswers = new Map<string, { source: string; target: string; answers: FlowAnswer[] }>();
+  for (const { node } of walk.questions) {
+    for (const answer of node.answers) {
+      const target = answer.next ?? answer.outcome!;
+      const id = `${node.id}>${target}`;
+      const edge = edgeAnswers.get(id) ?? { source: node.id, target, answers: [] };
+      edge.answers.push(answer);
+      edgeAnswers.set(id, edge);
+    }
+  }
+  const rootFirstAnswer = walk.questions[0]?.node.answers[0];
+  const labelTexts = new Map<string, BoxText>();
+  const graph: ElkNode = {
+    id: 'flowchart',
+    layoutOptions,
+    children: walk.order.map((id) => ({ id, width: texts.get(id)!.width, height: texts.get(id)!.height })),
+    edges: [...edgeAnswers].map(([id, edge]): ElkExtendedEdge => ({
+      id,
+      sources: [edge.source],
+      targets: [edge.target],
+      layoutOptions: edge.answers[0] === rootFirstAnswer ? rootFirstEdgeOptions : {},
+      labels: edge.answers.map((answer): ElkLabel => {
+        const text = labelText(answer.label);
+        const labelId = `${id}>${answer.slug}`;
+        labelTexts.set(labelId, text);
+        return { id: labelId, text: answer.label, width: text.width, height: text.height, layoutOptions: labelOptions };
+      }),
+    })),
+  };
+
+  elk ??= new ELK();
+  const laidOut = await elk.layout(graph);
+
+  const boxes = (laidOut.children ?? []).map((child): FlowBox => {
+    const text = texts.get(child.id)!;
+    const rect = { x: child.x ?? 0, y: child.y ?? 0, width: text.width, height: text.height };
+    return {
+      id: child.id,
+      kind: text.kind,
+      href: text.href,
+      title: text.title,
+      ...rect,
+      lines: placeText(text, rect),
+    };
+  });
+  const edges = (laidOut.edges ?? []).map((edge): FlowEdge => {
+    const { source, target, answers } = edgeAnswers.get(edge.id)!;
+    const section = edge.sections?.[0];
+    const points = section === undefined ? [] : [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
+    const labels = (edge.labels ?? []).map((label, index): FlowLabel => {
+      const text = labelTexts.get(label.id!)!;
+      const rect = { x: label.x ?? 0, y: label.y ?? 0, width: text.width, height: text.height };
+      return {
+        slug: answers[index]!.slug,
+        title: text.title,
+        ...rect,
+        lines: placeText(text, rect),
+      };
+    });
+    return { id: edge.id, source, target, answers, points, labels };
+  });
+  return { width: Math.ceil(laidOut.width ?? 0), height: Math.ceil(laidOut.height ?? 0), boxes, edges };
+}
