@@ -3,19 +3,31 @@
  * output. Pure and synchronous; the browser's paste box and the CLI share it.
  */
 import { extractFields } from './fields.ts';
-import { maxLineLength, ruleMatches } from './match.ts';
-import { rules } from './rules/index.ts';
-import type { Finding, Rule } from './types.ts';
+import { sniffFormat } from './formats/sniff.ts';
+import { includesAny, maxLineLength, ruleMatches } from './match.ts';
+import { ruleGroups } from './rules/index.ts';
+import type { Finding, LineFormat, Rule, RuleGroup } from './types.ts';
+
+/** The groups a line of a known format is tried against, in matching order. */
+const groupsByFormat: Record<LineFormat, readonly RuleGroup[]> = {
+  nginx: ruleGroups.filter((group) => group.format === 'nginx'),
+  apache: ruleGroups.filter((group) => group.format === 'apache'),
+};
 
 /**
  * The first rule that matches `line`, or undefined. Only the first {@link maxLineLength}
- * characters are read.
+ * characters are read. A line that starts like an nginx or Apache error_log entry is only
+ * tried against that server's rules (see `formats/sniff.ts`).
  *
  * @param line - One line, without its line break. Any text; never throws.
  */
 export function classifyLine(line: string): Rule | undefined {
   const text = line.length > maxLineLength ? line.slice(0, maxLineLength) : line;
-  for (const rule of rules) if (ruleMatches(rule, text)) return rule;
+  const format = sniffFormat(text);
+  for (const group of format === undefined ? ruleGroups : groupsByFormat[format]) {
+    if (!includesAny(text, group.gates)) continue;
+    for (const rule of group.rules) if (ruleMatches(rule, text)) return rule;
+  }
   return undefined;
 }
 

@@ -20,9 +20,15 @@ export const maxLineLength = 8192;
  */
 export function ruleMatches(rule: Rule, line: string): boolean {
   for (const literal of rule.includes) if (!line.includes(literal)) return false;
-  if (rule.anyOf !== undefined && !rule.anyOf.some((literal) => line.includes(literal))) return false;
-  if (rule.excludes !== undefined && rule.excludes.some((literal) => line.includes(literal))) return false;
+  if (rule.anyOf !== undefined && !includesAny(line, rule.anyOf)) return false;
+  if (rule.excludes !== undefined && includesAny(line, rule.excludes)) return false;
   return rule.test === undefined || rule.test(line);
+}
+
+/** Whether `line` contains at least one of `literals`. */
+export function includesAny(line: string, literals: readonly string[]): boolean {
+  for (const literal of literals) if (line.includes(literal)) return true;
+  return false;
 }
 
 /**

@@ -80,6 +80,22 @@ export interface Rule {
   readonly nearMisses: readonly string[];
 }
 
+/** Log formats recognised from the first characters of a line (see `formats/sniff.ts`). */
+export type LineFormat = 'nginx' | 'apache';
+
+/**
+ * Rules of one software, tried in order, behind a cheap gate: a line that contains none of
+ * the `gates` literals cannot match any of the rules (every rule requires a literal that
+ * contains a gate; a unit test checks this), so the rules are skipped.
+ */
+export interface RuleGroup {
+  readonly name: string;
+  /** When set, a line of a known format is only tried against groups of that format. */
+  readonly format?: LineFormat;
+  readonly gates: readonly string[];
+  readonly rules: readonly Rule[];
+}
+
 /**
  * Fields read from a recognised line. Each is the text as written in the log (never
  * interpreted as HTML), or absent when the line does not carry it.

@@ -32,6 +32,8 @@ const nodeSchema = z
     short: z.string().min(1),
     help: z.string().min(1),
     why: z.string().min(1),
+    /** Show the "paste an error-log line" box at this question. */
+    paste: z.boolean().optional(),
     answers: z.array(answerSchema).min(2),
   })
   .strict();

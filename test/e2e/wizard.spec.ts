@@ -171,3 +171,31 @@ test('a step swapped in by the browser has no axe violation', async ({ page }) =
   await answerLink(page, 'Timed out').click();
   await expectNoAxeViolations(page);
 });
+
+test('a pasted log line answers the questions it implies', async ({ page }) => {
+  const console = watchConsole(page);
+  await page.goto('/wizard/admin/nginx/');
+  const box = page.locator('[data-step-slot] log-paste');
+  await box
+    .getByLabel('Paste an error-log line or curl output')
+    .fill(
+      '2026/11/24 01:22:08 [crit] 15577#15577: *19 connect() to unix:/run/php/php8.2-fpm.sock failed (2: No such file or directory) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /nosock HTTP/1.1", upstream: "fastcgi://unix:/run/php/php8.2-fpm.sock:", host: "example.test"',
+    );
+  await box.getByRole('button', { name: 'Recognise' }).click();
+  await box.getByRole('link', { name: 'Continue in the wizard with these answers' }).click();
+  await expect(page).toHaveURL('/wizard/admin/nginx/no-such-file/');
+  await expect(page.getByRole('navigation', { name: 'Your answers' })).toContainText(
+    'No such file or directory (unix socket)',
+  );
+  console.check();
+});
+
+test('an unrecognised paste says so and the questions go on', async ({ page }) => {
+  await page.goto('/wizard/');
+  const box = page.locator('[data-step-slot] log-paste');
+  await box.getByLabel('Paste an error-log line or curl output').fill('<b>hello</b> this is not a log line');
+  await box.getByRole('button', { name: 'Recognise' }).click();
+  await expect(box.getByRole('status')).toContainText('We did not recognise a 502 cause in this text.');
+  await expect(box.locator('b')).toHaveCount(0);
+  await expect(page).toHaveURL('/wizard/');
+});

@@ -21,7 +21,7 @@ export interface AlbLogLine {
 }
 
 const types = new Set(['http', 'https', 'h2', 'grpcs', 'ws', 'wss']);
-const time = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z$/;
+const time = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.?\d{0,9}Z$/;
 const status = /^\d{3}$/;
 
 let lastLine: string | undefined;

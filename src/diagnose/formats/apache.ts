@@ -12,7 +12,8 @@ export function apacheFields(line: string): Fields {
   const fields: Fields = { ...upstreamFields(apacheUpstream(line)) };
   const timestamp = firstMatch(line, apacheTime);
   const client = textBetween(line, '[client ', ']');
-  const request = wordAfter(line, ' returned by ');
+  const returnedBy = wordAfter(line, ' returned by ');
+  const request = returnedBy?.startsWith('/') ? returnedBy : undefined;
   if (timestamp !== undefined) fields.timestamp = timestamp;
   if (client !== undefined) fields.client = client;
   if (request !== undefined) fields.request = request;

@@ -18,7 +18,7 @@ export interface EnvoyLogLine {
 }
 
 const status = /^\d{3}$/;
-const flagList = /^[A-Z]{2,4}(?:,[A-Z]{2,4}){0,8}$/;
+const flag = /^[A-Z]{2,4}$/;
 const hostPort = /^[\w.:[\]-]{1,253}:\d{1,5}$/;
 
 let lastLine: string | undefined;
@@ -35,7 +35,7 @@ export function parseEnvoyLog(line: string): EnvoyLogLine | undefined {
   const requestEnd = line.indexOf('" ', close + 3);
   if (requestEnd === -1) return undefined;
   const [code, flags] = line.slice(requestEnd + 2, requestEnd + 80).split(' ', 2);
-  if (!status.test(code ?? '') || flags === undefined || (flags !== '-' && !flagList.test(flags))) return undefined;
+  if (!status.test(code ?? '') || flags === undefined || (flags !== '-' && !isFlagList(flags))) return undefined;
   lastParse = {
     startTime: line.slice(open + 1, close),
     request: line.slice(close + 3, Math.min(requestEnd, close + 2051)),
@@ -44,6 +44,12 @@ export function parseEnvoyLog(line: string): EnvoyLogLine | undefined {
     upstreamHost: lastHostPort(line.slice(requestEnd + 2, requestEnd + 4096)),
   };
   return lastParse;
+}
+
+/** Whether `text` is a comma-separated list of at most 9 response flags such as `UF,URX`. */
+function isFlagList(text: string): boolean {
+  const flags = text.split(',');
+  return flags.length <= 9 && flags.every((item) => flag.test(item));
 }
 
 /** The last quoted `"host:port"` of the first 16 quoted fields: Envoy's `%UPSTREAM_HOST%`. */

@@ -68,22 +68,23 @@ export function jsonStringField(line: string, key: string): string | undefined {
 export function jsonNumberField(line: string, key: string): string | undefined {
   const at = line.indexOf(`"${key}":`);
   if (at === -1) return undefined;
-  return /^ ?(\d{1,15}(?:\.\d{1,9})?)/.exec(line.slice(at + key.length + 3, at + key.length + 30))?.[1];
+  return /^ ?(\d{1,15}\.?\d{0,9})/.exec(line.slice(at + key.length + 3, at + key.length + 30))?.[1];
 }
 
-// Timestamp shapes. Each regex has bounded quantifiers only, so an unanchored search costs
-// at most a few dozen steps per position: linear in the line.
+// Timestamp shapes. Each regex has bounded quantifiers only and no quantified group or
+// alternation, so an unanchored search costs at most a few dozen steps per position:
+// linear in the line. Optional parts (`\.?\d{0,6}`) are written flat for the same reason.
 
 /** nginx error_log: `2026/11/24 01:22:04`. */
 export const nginxTime = /\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d/;
 /** Apache 2.x error_log: `[Wed Oct 11 14:32:52.123456 2000]` (the part inside brackets). */
-export const apacheTime = /\[([A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? \d{4})\]/;
+export const apacheTime = /\[([A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d\.?\d{0,6} \d{4})\]/;
 /** ISO 8601, as Envoy, ALB, Traefik, cloudflared and Google Cloud write it. */
-export const isoTime = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?/;
+export const isoTime = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.?\d{0,9}[Z+-]?\d{0,2}:?\d{0,2}/;
 /** gunicorn: `[2018-06-05 14:57:47 +0200]`. */
 export const gunicornTime = /\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})\]/;
 /** PHP-FPM: `[24-Nov-2026 01:22:04]`. */
-export const phpFpmTime = /\[(\d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d(?:\.\d{1,6})?)\]/;
+export const phpFpmTime = /\[(\d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d\.?\d{0,6})\]/;
 /** uWSGI verbose prefix: `Tue Jun 13 18:33:04 2023 - `. */
 export const uwsgiTime = /^([A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}) - /;
 

@@ -10,7 +10,10 @@ import { apacheLine } from './sample-lines.ts';
 const connectLine = (errno: string) =>
   apacheLine('proxy:error', `${errno}: AH00957: HTTP: attempt to connect to 127.0.0.1:8080 (127.0.0.1:8080) failed`);
 const statusLine = (errno: string) =>
-  apacheLine('proxy_http:error', `${errno}: [client 198.51.100.7:52310] AH01102: error reading status line from remote server 127.0.0.1:8080`);
+  apacheLine(
+    'proxy_http:error',
+    `${errno}: [client 198.51.100.7:52310] AH01102: error reading status line from remote server 127.0.0.1:8080`,
+  );
 
 export const apacheRules: readonly Rule[] = [
   {
@@ -24,20 +27,29 @@ export const apacheRules: readonly Rule[] = [
     includes: ['(2)', 'attempt to connect to Unix domain socket '],
     samples: [
       '(2)No such file or directory: AH02454: FCGI: attempt to connect to Unix domain socket /run/php/php8.2-fpm.sock (localhost:8000) failed',
-      apacheLine('proxy:error', '(2)No such file or directory: AH02454: FCGI: attempt to connect to Unix domain socket /run/php/php8.2-fpm.sock (localhost:8000) failed'),
+      apacheLine(
+        'proxy:error',
+        '(2)No such file or directory: AH02454: FCGI: attempt to connect to Unix domain socket /run/php/php8.2-fpm.sock (localhost:8000) failed',
+      ),
     ],
-    nearMisses: ['(2)No such file or directory: AH00132: file permissions deny server access: /var/www/html/index.html'],
+    nearMisses: [
+      '(2)No such file or directory: AH00132: file permissions deny server access: /var/www/html/index.html',
+    ],
   },
   {
     id: 'apache-connect-permission',
     software: 'apache',
-    cause: 'The system forbids httpd to connect to the backend (SELinux httpd_can_network_connect, or socket permissions).',
+    cause:
+      'The system forbids httpd to connect to the backend (SELinux httpd_can_network_connect, or socket permissions).',
     outcome: 'permission-denied',
     status: 503,
     implies: admin('apache', 'permission-denied'),
     source: 'httpd modules/proxy/proxy_util.c:3941 AH00957 (reference §2; content/wizard/tree.yaml)',
     includes: ['(13)', 'attempt to connect to '],
-    samples: ['(13)Permission denied: AH00957: HTTP: attempt to connect to 127.0.0.1:8080 (127.0.0.1:8080) failed', connectLine('(13)Permission denied')],
+    samples: [
+      '(13)Permission denied: AH00957: HTTP: attempt to connect to 127.0.0.1:8080 (127.0.0.1:8080) failed',
+      connectLine('(13)Permission denied'),
+    ],
     nearMisses: ['(13)Permission denied: [client 198.51.100.7:52144] AH00035: access to /index.html denied'],
   },
   {
@@ -63,11 +75,18 @@ export const apacheRules: readonly Rule[] = [
     outcome: 'upstream-refused',
     status: 503,
     implies: admin('apache'),
-    source: 'httpd mod_proxy_http.c:2054 AH01114, mod_proxy_fcgi.c:1222 AH01079, mod_proxy_uwsgi.c:556 AH10101 (reference §2)',
+    source:
+      'httpd mod_proxy_http.c:2054 AH01114, mod_proxy_fcgi.c:1222 AH01079, mod_proxy_uwsgi.c:556 AH10101 (reference §2)',
     includes: ['failed to make connection to backend: '],
     samples: [
-      apacheLine('proxy_http:error', '[client 198.51.100.7:52144] AH01114: HTTP: failed to make connection to backend: 127.0.0.1'),
-      apacheLine('proxy_fcgi:error', '[client 198.51.100.7:52144] AH01079: failed to make connection to backend: localhost'),
+      apacheLine(
+        'proxy_http:error',
+        '[client 198.51.100.7:52144] AH01114: HTTP: failed to make connection to backend: 127.0.0.1',
+      ),
+      apacheLine(
+        'proxy_fcgi:error',
+        '[client 198.51.100.7:52144] AH01079: failed to make connection to backend: localhost',
+      ),
     ],
     nearMisses: [apacheLine('proxy:error', 'AH00941: HTTP: backend 127.0.0.1 will be retried in 60 seconds')],
   },
@@ -117,14 +136,18 @@ export const apacheRules: readonly Rule[] = [
   {
     id: 'apache-status-line-closed',
     software: 'apache',
-    cause: 'The backend closed the connection before sending a status line: a crash, a killed worker or a keep-alive race.',
+    cause:
+      'The backend closed the connection before sending a status line: a crash, a killed worker or a keep-alive race.',
     outcome: 'upstream-closed',
     status: 502,
     implies: admin('apache', 'closed'),
     source: 'httpd modules/proxy/mod_proxy_http.c AH01102 (reference §2)',
     includes: ['error reading status line from remote server'],
     excludes: ['(70007)', '(104)'],
-    samples: [statusLine('(20014)Internal error (specific information not available)'), statusLine('(103)Software caused connection abort')],
+    samples: [
+      statusLine('(20014)Internal error (specific information not available)'),
+      statusLine('(103)Software caused connection abort'),
+    ],
     nearMisses: [statusLine('(70007)The timeout specified has expired')],
   },
   {
@@ -135,19 +158,28 @@ export const apacheRules: readonly Rule[] = [
     implies: admin('apache', 'not-resolved'),
     source: 'httpd modules/proxy/proxy_util.c:415 AH00898 (reference §2)',
     includes: ['DNS lookup failure for: '],
-    samples: ['AH00898: DNS lookup failure for: app.internal returned by /', apacheLine('proxy:error', '[client 198.51.100.7:52144] AH00898: DNS lookup failure for: backend returned by /')],
-    nearMisses: ['AH00558: apache2: Could not reliably determine the server\'s fully qualified domain name'],
+    samples: [
+      'AH00898: DNS lookup failure for: app.internal returned by /',
+      apacheLine('proxy:error', '[client 198.51.100.7:52144] AH00898: DNS lookup failure for: backend returned by /'),
+    ],
+    nearMisses: ["AH00558: apache2: Could not reliably determine the server's fully qualified domain name"],
   },
   {
     id: 'apache-error-reading-remote',
     software: 'apache',
-    cause: 'httpd got no usable response from the backend (the user-facing "Error reading from remote server"); the AH01102 line says why.',
+    cause:
+      'httpd got no usable response from the backend (the user-facing "Error reading from remote server"); the AH01102 line says why.',
     outcome: 'upstream-closed',
     status: 502,
     implies: admin('apache'),
     source: 'httpd modules/proxy/proxy_util.c:415 AH00898 (reference §2)',
     includes: ['Error reading from remote server'],
-    samples: [apacheLine('proxy:error', '[client 198.51.100.7:52310] AH00898: Error reading from remote server returned by /reports')],
+    samples: [
+      apacheLine(
+        'proxy:error',
+        '[client 198.51.100.7:52310] AH00898: Error reading from remote server returned by /reports',
+      ),
+    ],
     nearMisses: ['AH00898: DNS lookup failure for: app.internal returned by /'],
   },
 ];

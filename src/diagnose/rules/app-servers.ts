@@ -14,7 +14,8 @@ export const appServerRules: readonly Rule[] = [
   {
     id: 'gunicorn-worker-timeout',
     software: 'gunicorn',
-    cause: "gunicorn killed a worker that exceeded --timeout (30 s by default); the proxy's request got no answer (502).",
+    cause:
+      "gunicorn killed a worker that exceeded --timeout (30 s by default); the proxy's request got no answer (502).",
     outcome: 'upstream-closed',
     implies: admin('not-sure', 'closed'),
     source: 'gunicorn arbiter.py murder_workers() (reference §9)',
@@ -70,8 +71,14 @@ export const appServerRules: readonly Rule[] = [
     implies: admin('not-sure', 'closed'),
     source: 'php-src sapi/fpm/fpm/fpm_request.c (reference §9)',
     includes: ['execution timed out (', 'terminating'],
-    samples: [fpmPool(`child 2210, script '/var/www/x.php' (request: "GET /x.php") execution timed out (30.045 sec), terminating`)],
-    nearMisses: [fpmPool(`child 2210, script '/var/www/x.php' (request: "GET /x.php") executing too slow (5.012 sec), logging`)],
+    samples: [
+      fpmPool(
+        `child 2210, script '/var/www/x.php' (request: "GET /x.php") execution timed out (30.045 sec), terminating`,
+      ),
+    ],
+    nearMisses: [
+      fpmPool(`child 2210, script '/var/www/x.php' (request: "GET /x.php") executing too slow (5.012 sec), logging`),
+    ],
   },
   {
     id: 'php-fpm-child-killed',
@@ -81,18 +88,24 @@ export const appServerRules: readonly Rule[] = [
     implies: admin('not-sure', 'closed'),
     source: 'php-src sapi/fpm/fpm/fpm_children.c (reference §9)',
     includes: ['child ', ' exited on signal '],
-    samples: [fpmPool('child 2210 exited on signal 15 (SIGTERM) after 30.045s'), fpmPool('child 4711 exited on signal 11 (SIGSEGV - core dumped) after 2.5s')],
+    samples: [
+      fpmPool('child 2210 exited on signal 15 (SIGTERM) after 30.045s'),
+      fpmPool('child 4711 exited on signal 11 (SIGSEGV - core dumped) after 2.5s'),
+    ],
     nearMisses: [fpmPool('child 2210 exited with code 0 after 1.005s')],
   },
   {
     id: 'php-fpm-cannot-bind',
     software: 'php-fpm',
-    cause: "PHP-FPM could not create its socket (the directory is missing), so it is not running and the proxy finds no socket.",
+    cause:
+      'PHP-FPM could not create its socket (the directory is missing), so it is not running and the proxy finds no socket.',
     outcome: 'unix-socket-missing',
     implies: admin('not-sure', 'no-such-file'),
     source: 'gplessis/dotdeb-php#127 (reference §9)',
     includes: ['unable to bind listening socket for address '],
-    samples: ["ERROR: unable to bind listening socket for address '/run/php/php7.0-fpm.sock': No such file or directory (2)"],
+    samples: [
+      "ERROR: unable to bind listening socket for address '/run/php/php7.0-fpm.sock': No such file or directory (2)",
+    ],
     nearMisses: ['ERROR: FPM initialization failed'],
   },
   {
@@ -117,13 +130,17 @@ export const appServerRules: readonly Rule[] = [
     implies: admin('not-sure', 'closed'),
     source: 'uWSGI trigger_harakiri() (reference §9)',
     includes: ['*** HARAKIRI ON WORKER '],
-    samples: ['*** HARAKIRI ON WORKER 13 (pid: 21576, try: 1) ***', '*** HARAKIRI ON WORKER 2 (pid: 3120, try: 1, graceful: no) ***'],
+    samples: [
+      '*** HARAKIRI ON WORKER 13 (pid: 21576, try: 1) ***',
+      '*** HARAKIRI ON WORKER 2 (pid: 3120, try: 1, graceful: no) ***',
+    ],
     nearMisses: ['harakiri timeout set to 60 seconds'],
   },
   {
     id: 'uwsgi-invalid-request-block',
     software: 'uwsgi',
-    cause: 'uWSGI got a request it cannot parse: an HTTP proxy_pass to a uwsgi-protocol socket, or headers over buffer-size.',
+    cause:
+      'uWSGI got a request it cannot parse: an HTTP proxy_pass to a uwsgi-protocol socket, or headers over buffer-size.',
     outcome: 'invalid-response',
     implies: admin('not-sure'),
     source: 'uWSGI protocol code (reference §9)',

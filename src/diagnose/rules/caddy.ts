@@ -21,7 +21,9 @@ export const caddyRules: readonly Rule[] = [
     source: 'caddy modules/caddyhttp/reverseproxy/reverseproxy.go:1887 errNoUpstream (reference §4)',
     includes: ['no upstreams available'],
     samples: [caddyLine('no upstreams available', 503)],
-    nearMisses: ['{"level":"info","logger":"http.handlers.reverse_proxy.health_checker.active","msg":"host is up","host":"127.0.0.1:8080"}'],
+    nearMisses: [
+      '{"level":"info","logger":"http.handlers.reverse_proxy.health_checker.active","msg":"host is up","host":"127.0.0.1:8080"}',
+    ],
   },
   {
     id: 'caddy-lookup-failed',
@@ -43,7 +45,7 @@ export const caddyRules: readonly Rule[] = [
   {
     id: 'caddy-connect-refused',
     software: 'caddy',
-    cause: "Nothing listens at the upstream address; with localhost, Go may try [::1] while the app binds 127.0.0.1.",
+    cause: 'Nothing listens at the upstream address; with localhost, Go may try [::1] while the app binds 127.0.0.1.',
     outcome: 'upstream-refused',
     status: 502,
     implies: admin('caddy', 'refused'),
@@ -59,7 +61,8 @@ export const caddyRules: readonly Rule[] = [
   {
     id: 'caddy-dial-timeout',
     software: 'caddy',
-    cause: 'Caddy got no answer when connecting to the upstream: host down, wrong network or a firewall dropping packets (504).',
+    cause:
+      'Caddy got no answer when connecting to the upstream: host down, wrong network or a firewall dropping packets (504).',
     outcome: 'firewall',
     status: 504,
     implies: admin('caddy'),
@@ -83,7 +86,8 @@ export const caddyRules: readonly Rule[] = [
   {
     id: 'caddy-idle-connection-closed',
     software: 'caddy',
-    cause: 'The upstream closed an idle keep-alive connection just as Caddy reused it: its keep-alive timeout is shorter.',
+    cause:
+      'The upstream closed an idle keep-alive connection just as Caddy reused it: its keep-alive timeout is shorter.',
     outcome: 'keepalive-mismatch',
     status: 502,
     implies: admin('caddy', 'closed', { pattern: 'random' }),

@@ -37,14 +37,18 @@ function gcpRule(detail: string, outcome: OutcomeId, log: string | undefined, ca
     cause,
     outcome,
     implies: admin('cloud-lb', log),
-    source: 'Google Cloud https-logging-monitoring#failure-messages, as quoted in contour#6121, gnomad-browser#746 (reference §7.2)',
+    source:
+      'Google Cloud https-logging-monitoring#failure-messages, as quoted in contour#6121, gnomad-browser#746 (reference §7.2)',
     includes: [detail],
     test: (line) => includesWhole(line, detail),
     samples: [
       `{"httpRequest":{"requestMethod":"GET","requestUrl":"https://example.com/api","status":502,"remoteIp":"198.51.100.7","serverIp":"10.128.0.5"},"jsonPayload":{"statusDetails":"${detail}"},"resource":{"type":"http_load_balancer"},"timestamp":"2026-11-24T01:22:07.455120Z"}`,
       `statusDetails: ${detail}`,
     ],
-    nearMisses: ['{"jsonPayload":{"statusDetails":"response_sent_by_backend"},"httpRequest":{"status":502}}', `${detail}_v2`],
+    nearMisses: [
+      '{"jsonPayload":{"statusDetails":"response_sent_by_backend"},"httpRequest":{"status":502}}',
+      `${detail}_v2`,
+    ],
   };
 }
 
@@ -64,9 +68,24 @@ export const cloudRules: readonly Rule[] = [
     ],
     nearMisses: ['"LambdaInvalidResponse" outside an access-log entry'],
   },
-  albRule('502', 'keepalive-mismatch', 'closed', 'The ALB got no usable answer from the target: usually it closed a keep-alive connection the ALB reused (target keep-alive shorter than the idle timeout).'),
-  albRule('503', 'no-live-upstreams', 'no-live-upstreams', 'The target group has no registered or healthy targets (503 from the ALB).'),
-  albRule('504', 'upstream-timeout', undefined, 'The target did not connect within 10 s or did not answer within the idle timeout (504 from the ALB).'),
+  albRule(
+    '502',
+    'keepalive-mismatch',
+    'closed',
+    'The ALB got no usable answer from the target: usually it closed a keep-alive connection the ALB reused (target keep-alive shorter than the idle timeout).',
+  ),
+  albRule(
+    '503',
+    'no-live-upstreams',
+    'no-live-upstreams',
+    'The target group has no registered or healthy targets (503 from the ALB).',
+  ),
+  albRule(
+    '504',
+    'upstream-timeout',
+    undefined,
+    'The target did not connect within 10 s or did not answer within the idle timeout (504 from the ALB).',
+  ),
   {
     id: 'alb-error-page',
     software: 'aws-alb',
@@ -78,9 +97,34 @@ export const cloudRules: readonly Rule[] = [
     samples: ['<hr><center>awselb/2.0</center>', 'Server: awselb/2.0'],
     nearMisses: ['<hr><center>nginx/1.22.1</center>'],
   },
-  gcpRule('backend_connection_closed_before_data_sent_to_client', 'keepalive-mismatch', 'closed', "The backend closed a connection the load balancer reused: its keep-alive timeout is shorter than the LB's 600 s."),
-  gcpRule('backend_connection_closed_after_partial_response_sent', 'upstream-closed', 'closed', 'The backend closed the connection in the middle of the response.'),
-  gcpRule('failed_to_pick_backend', 'no-live-upstreams', 'no-live-upstreams', 'No healthy backend: health checks failing, an empty NEG or a named-port mismatch.'),
-  gcpRule('failed_to_connect_to_backend', 'upstream-refused', 'refused', 'The load balancer could not connect to the backend (firewall for 130.211.0.0/22 and 35.191.0.0/16, or a pod gone).'),
-  gcpRule('backend_timeout', 'upstream-timeout', 'timed-out', "The backend did not answer within the backend service's timeout (30 s by default)."),
+  gcpRule(
+    'backend_connection_closed_before_data_sent_to_client',
+    'keepalive-mismatch',
+    'closed',
+    "The backend closed a connection the load balancer reused: its keep-alive timeout is shorter than the LB's 600 s.",
+  ),
+  gcpRule(
+    'backend_connection_closed_after_partial_response_sent',
+    'upstream-closed',
+    'closed',
+    'The backend closed the connection in the middle of the response.',
+  ),
+  gcpRule(
+    'failed_to_pick_backend',
+    'no-live-upstreams',
+    'no-live-upstreams',
+    'No healthy backend: health checks failing, an empty NEG or a named-port mismatch.',
+  ),
+  gcpRule(
+    'failed_to_connect_to_backend',
+    'upstream-refused',
+    'refused',
+    'The load balancer could not connect to the backend (firewall for 130.211.0.0/22 and 35.191.0.0/16, or a pod gone).',
+  ),
+  gcpRule(
+    'backend_timeout',
+    'upstream-timeout',
+    'timed-out',
+    "The backend did not answer within the backend service's timeout (30 s by default).",
+  ),
 ];

@@ -43,7 +43,10 @@ export const curlRules: readonly Rule[] = [
     source: 'curl 7.88 output, verified (reference §10)',
     includes: ['curl: (28) '],
     anyOf: ['Failed to connect to ', 'Connection timed out after '],
-    samples: ['curl: (28) Failed to connect to 127.0.0.1 port 19010 after 2001 ms: Timeout was reached', 'curl: (28) Connection timed out after 2001 milliseconds'],
+    samples: [
+      'curl: (28) Failed to connect to 127.0.0.1 port 19010 after 2001 ms: Timeout was reached',
+      'curl: (28) Connection timed out after 2001 milliseconds',
+    ],
     nearMisses: ['curl: (28) Operation timed out after 2001 milliseconds with 0 bytes received'],
   },
   {
@@ -60,7 +63,8 @@ export const curlRules: readonly Rule[] = [
   {
     id: 'curl-empty-reply',
     software: 'curl',
-    cause: 'The server accepted the connection, then closed it without a byte: a crash, or an app bound to 127.0.0.1 in a container.',
+    cause:
+      'The server accepted the connection, then closed it without a byte: a crash, or an app bound to 127.0.0.1 in a container.',
     outcome: 'upstream-closed',
     implies: { role: 'admin', curl: 'curl-reset' },
     source: 'curl lib/http.c:1711 (reference §9, §10)',
@@ -82,7 +86,8 @@ export const curlRules: readonly Rule[] = [
   {
     id: 'curl-body-truncated',
     software: 'curl',
-    cause: 'The server closed the connection before the whole body arrived: it crashed mid-response or sent a wrong Content-Length.',
+    cause:
+      'The server closed the connection before the whole body arrived: it crashed mid-response or sent a wrong Content-Length.',
     outcome: 'upstream-closed',
     implies: { role: 'admin' },
     source: 'curl 7.88 output, verified (reference §1, §10)',
@@ -109,7 +114,10 @@ export const curlRules: readonly Rule[] = [
     implies: { role: 'admin' },
     source: 'curl 7.88 with OpenSSL 3, verified (reference §10)',
     includes: ['curl: (35) ', 'wrong version number'],
-    samples: ['curl: (35) OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number', 'curl: (35) error:1408F10B:SSL routines:ssl3_get_record:wrong version number'],
+    samples: [
+      'curl: (35) OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number',
+      'curl: (35) error:1408F10B:SSL routines:ssl3_get_record:wrong version number',
+    ],
     nearMisses: ['curl: (35) OpenSSL/3.0.19: error:0A000410:SSL routines::sslv3 alert handshake failure'],
   },
   {
@@ -120,7 +128,10 @@ export const curlRules: readonly Rule[] = [
     implies: { role: 'admin' },
     source: 'curl 7.88 output, verified (reference §10)',
     includes: ['curl: (60) SSL certificate problem: '],
-    samples: ['curl: (60) SSL certificate problem: self-signed certificate', 'curl: (60) SSL certificate problem: self signed certificate'],
+    samples: [
+      'curl: (60) SSL certificate problem: self-signed certificate',
+      'curl: (60) SSL certificate problem: self signed certificate',
+    ],
     nearMisses: ['More details here: https://curl.se/docs/sslcerts.html'],
   },
 ];

@@ -46,10 +46,12 @@ export const digRules: readonly Rule[] = [
     outcome: 'proxy-cannot-resolve',
     implies: { role: 'admin' },
     source,
-    includes: [],
+    includes: ['REFUSED'],
     anyOf: [', status: REFUSED,', "server can't find "],
-    test: (line) => line.includes('REFUSED'),
-    samples: [';; ->>HEADER<<- opcode: QUERY, status: REFUSED, id: 777', "** server can't find backend.example: REFUSED"],
+    samples: [
+      ';; ->>HEADER<<- opcode: QUERY, status: REFUSED, id: 777',
+      "** server can't find backend.example: REFUSED",
+    ],
     nearMisses: [';; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: 777'],
   },
   {

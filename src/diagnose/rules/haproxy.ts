@@ -1,7 +1,8 @@
 /**
  * HAProxy HTTP log lines, recognised by their termination state (reference §3, from
  * `doc/configuration.txt` §8.5; status codes from `src/http_ana.c`), plus its messages
- * about servers going down. HAProxy answers **503** when it cannot connect.
+ * about servers going down. HAProxy answers **503** when it cannot connect. Log-line rules
+ * require `] ` (the end of the accept date) so the group's gate can rule lines out cheaply.
  */
 import { haproxyStateIs, parseHaproxyLog } from '../formats/haproxy.ts';
 import type { Rule } from '../types.ts';
@@ -19,7 +20,7 @@ export const haproxyRules: readonly Rule[] = [
     status: 503,
     implies: admin('haproxy', 'no-live-upstreams'),
     source: 'HAProxy doc/configuration.txt §8.2.3, §8.5 (reference §3, §12)',
-    includes: ['/<NOSRV> '],
+    includes: ['/<NOSRV> ', '] '],
     test: (line) => parseHaproxyLog(line)?.server === '<NOSRV>',
     samples: [haproxyLine('app/<NOSRV>', '0/-1/-1/-1/0', '503', 'SC--')],
     nearMisses: [normal],
@@ -32,7 +33,7 @@ export const haproxyRules: readonly Rule[] = [
     status: 503,
     implies: admin('haproxy', 'refused'),
     source: 'HAProxy doc/configuration.txt §8.5 termination state SC (reference §3)',
-    includes: [' SC'],
+    includes: [' SC', '] '],
     test: (line) => haproxyStateIs(line, 'SC'),
     samples: [haproxyLine('app/app1', '0/0/-1/-1/1', '503', 'SC--')],
     nearMisses: [haproxyLine('app/app1', '0/0/-1/-1/3001', '503', 'sC--'), 'SC-- in a sentence is not a log line'],
@@ -40,12 +41,13 @@ export const haproxyRules: readonly Rule[] = [
   {
     id: 'haproxy-connect-timeout',
     software: 'haproxy',
-    cause: "'timeout connect' struck before the server answered the connection: host down or a firewall dropping packets.",
+    cause:
+      "'timeout connect' struck before the server answered the connection: host down or a firewall dropping packets.",
     outcome: 'firewall',
     status: 503,
     implies: admin('haproxy'),
     source: 'HAProxy doc/configuration.txt §8.5 termination state sC (reference §3)',
-    includes: [' sC'],
+    includes: [' sC', '] '],
     test: (line) => haproxyStateIs(line, 'sC'),
     samples: [haproxyLine('app/app1', '0/0/-1/-1/3001', '503', 'sC--')],
     nearMisses: [haproxyLine('app/app1', '0/0/-1/-1/1', '503', 'SC--')],
@@ -53,12 +55,13 @@ export const haproxyRules: readonly Rule[] = [
   {
     id: 'haproxy-server-aborted',
     software: 'haproxy',
-    cause: 'The server closed or reset the connection before sending full response headers (crash, killed worker, keep-alive race).',
+    cause:
+      'The server closed or reset the connection before sending full response headers (crash, killed worker, keep-alive race).',
     outcome: 'upstream-closed',
     status: 502,
     implies: admin('haproxy', 'closed'),
     source: 'HAProxy doc/configuration.txt §8.5 termination state SH (reference §3)',
-    includes: [' SH'],
+    includes: [' SH', '] '],
     test: (line) => haproxyStateIs(line, 'SH'),
     samples: [haproxyLine('app/app1', '0/0/0/-1/12', '502', 'SH--')],
     nearMisses: [haproxyLine('app/app1', '0/0/0/-1/60002', '504', 'sH--')],
@@ -71,7 +74,7 @@ export const haproxyRules: readonly Rule[] = [
     status: 504,
     implies: admin('haproxy', 'timed-out'),
     source: 'HAProxy doc/configuration.txt §8.5 termination state sH (reference §3)',
-    includes: [' sH'],
+    includes: [' sH', '] '],
     test: (line) => haproxyStateIs(line, 'sH'),
     samples: [
       'haproxy[2411]: 198.51.100.7:52310 [24/Nov/2026:01:21:06.002] http-in app/app1 0/0/1/-1/60002 504 198 - - sH-- 1/1/0/0/0 0/0 "GET /reports/export HTTP/1.1"',
@@ -81,12 +84,13 @@ export const haproxyRules: readonly Rule[] = [
   {
     id: 'haproxy-invalid-response',
     software: 'haproxy',
-    cause: "HAProxy blocked the server's response as invalid (bad header bytes, duplicate Transfer-Encoding, headers over tune.bufsize).",
+    cause:
+      "HAProxy blocked the server's response as invalid (bad header bytes, duplicate Transfer-Encoding, headers over tune.bufsize).",
     outcome: 'invalid-response',
     status: 502,
     implies: admin('haproxy', 'invalid-header'),
     source: 'HAProxy doc/configuration.txt §8.5 termination state PH; haproxy#2210, #2677 (reference §3)',
-    includes: [' PH'],
+    includes: [' PH', '] '],
     test: (line) => haproxyStateIs(line, 'PH'),
     samples: [
       'haproxy[2411]: 198.51.100.7:52190 [24/Nov/2026:01:22:07.455] http-in app/app1 0/0/0/3/3 502 209 - - PH-- 1/1/0/0/0 0/0 "GET / HTTP/1.1"',
@@ -101,7 +105,7 @@ export const haproxyRules: readonly Rule[] = [
     status: 503,
     implies: admin('haproxy'),
     source: 'HAProxy doc/configuration.txt §8.5 termination state sQ (reference §3)',
-    includes: [' sQ'],
+    includes: [' sQ', '] '],
     test: (line) => haproxyStateIs(line, 'sQ'),
     samples: [haproxyLine('app/app1', '0/10001/-1/-1/10001', '503', 'sQ--')],
     nearMisses: [normal],
@@ -114,7 +118,7 @@ export const haproxyRules: readonly Rule[] = [
     status: 503,
     implies: admin('haproxy'),
     source: 'HAProxy doc/configuration.txt §8.5 termination state PC (reference §3)',
-    includes: [' PC'],
+    includes: [' PC', '] '],
     test: (line) => haproxyStateIs(line, 'PC'),
     samples: [haproxyLine('app/app1', '0/0/-1/-1/0', '503', 'PC--')],
     nearMisses: [normal],
@@ -142,7 +146,9 @@ export const haproxyRules: readonly Rule[] = [
     samples: [
       'Server app/app1 is DOWN, reason: Layer4 connection problem, info: "Connection refused", check duration: 0ms. 0 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.',
     ],
-    nearMisses: ['Server app/app1 is UP, reason: Layer4 check passed, check duration: 0ms. 1 active and 0 backup servers online.'],
+    nearMisses: [
+      'Server app/app1 is UP, reason: Layer4 check passed, check duration: 0ms. 1 active and 0 backup servers online.',
+    ],
   },
   {
     id: 'haproxy-show-errors',

@@ -1,9 +1,10 @@
 /**
- * Every rule, in the order the recogniser tries them: the first rule a line matches wins.
- * Software whose messages overlap is ordered from the most specific wording to the most
- * generic (Traefik and cloudflared before the bare Go errors of Caddy).
+ * Every rule, grouped by software behind cheap gates, in the order the recogniser tries
+ * them: the first rule a line matches wins. Software whose messages overlap is ordered
+ * from the most specific wording to the most generic (Traefik and cloudflared before the
+ * bare Go errors of Caddy).
  */
-import type { Rule } from '../types.ts';
+import type { Rule, RuleGroup } from '../types.ts';
 import { apacheRules } from './apache.ts';
 import { apacheResponseRules } from './apache-response.ts';
 import { appServerRules } from './app-servers.ts';
@@ -14,23 +15,87 @@ import { curlRules } from './curl.ts';
 import { digRules } from './dig.ts';
 import { envoyRules } from './envoy.ts';
 import { haproxyRules } from './haproxy.ts';
-import { nginxRules } from './nginx.ts';
+import { nginxConnectRules, nginxResolverRules } from './nginx.ts';
+import { nginxTlsRules } from './nginx-tls.ts';
 import { nginxResponseRules } from './nginx-response.ts';
 import { traefikRules } from './traefik.ts';
 
-/** All rules, in matching order. */
-export const rules: readonly Rule[] = [
-  ...nginxRules,
-  ...nginxResponseRules,
-  ...apacheRules,
-  ...apacheResponseRules,
-  ...haproxyRules,
-  ...envoyRules,
-  ...traefikRules,
-  ...cloudRules,
-  ...cloudflareRules,
-  ...caddyRules,
-  ...appServerRules,
-  ...curlRules,
-  ...digRules,
+/**
+ * Rule groups in matching order; a unit test checks that each gate covers its rules. The
+ * nginx groups follow its phases and never overlap, so the most frequent come first.
+ */
+export const ruleGroups: readonly RuleGroup[] = [
+  {
+    name: 'nginx-connect',
+    format: 'nginx',
+    gates: ['while connecting to upstream', 'no live upstreams', 'temporarily disabled'],
+    rules: nginxConnectRules,
+  },
+  {
+    name: 'nginx-response',
+    format: 'nginx',
+    gates: ['upstream sent', 'prematurely closed', 'from upstream', 'no port in upstream'],
+    rules: nginxResponseRules,
+  },
+  { name: 'nginx-tls', format: 'nginx', gates: ['SSL'], rules: nginxTlsRules },
+  {
+    name: 'nginx-resolver',
+    format: 'nginx',
+    gates: ['resolv', 'host not found in upstream'],
+    rules: nginxResolverRules,
+  },
+  {
+    name: 'apache',
+    format: 'apache',
+    gates: [
+      'connect',
+      'remote server',
+      'DNS lookup',
+      'request',
+      'FastCGI',
+      'protocol handler',
+      'returned by',
+      'interim',
+      'roxy',
+    ],
+    rules: [...apacheRules, ...apacheResponseRules],
+  },
+  { name: 'haproxy', gates: ['] ', 'no server available', ' is DOWN', 'invalid response'], rules: haproxyRules },
+  { name: 'envoy', gates: ['] "', 'reason: ', 'upstream'], rules: envoyRules },
+  { name: 'traefik', gates: ['available server', 'dial tcp ', 'caused by: ', 'tls: ', 'x509: '], rules: traefikRules },
+  { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend'], rules: cloudRules },
+  { name: 'cloudflare', gates: ['Error code 5', 'origin'], rules: cloudflareRules },
+  {
+    name: 'caddy',
+    gates: [
+      'upstream',
+      'dial tcp',
+      'timeout awaiting',
+      'server closed idle',
+      'connection reset',
+      '"EOF"',
+      'unreachable backend',
+    ],
+    rules: caddyRules,
+  },
+  {
+    name: 'app-servers',
+    gates: [
+      'WORKER',
+      'Worker',
+      'max_children',
+      'seems busy',
+      'timed out (',
+      'exited on signal',
+      'bind listening',
+      'listen queue',
+      'request block',
+    ],
+    rules: appServerRules,
+  },
+  { name: 'curl', gates: ['curl: ('], rules: curlRules },
+  { name: 'dig', gates: ['NXDOMAIN', 'SERVFAIL', 'REFUSED', 'no servers could be reached'], rules: digRules },
 ];
+
+/** All rules, in matching order. */
+export const rules: readonly Rule[] = ruleGroups.flatMap((group) => group.rules);

@@ -1,15 +1,60 @@
 /**
  * nginx error_log messages written after the connection to the upstream was made: the
- * upstream closed, reset or answered with something that is not valid HTTP (reference §1,
- * §13). Checked after `nginx.ts`, whose messages are more specific.
+ * upstream was too slow, closed, reset, or answered with headers nginx cannot take
+ * (reference §1, §13).
  */
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
 import { nginxLine as line } from './sample-lines.ts';
 
+const connecting = 'while connecting to upstream';
 const readingHeader = 'while reading response header from upstream';
 
 export const nginxResponseRules: readonly Rule[] = [
+  {
+    id: 'nginx-too-big-header',
+    software: 'nginx',
+    cause: 'The upstream sent response headers larger than proxy_buffer_size (big cookies or tokens).',
+    outcome: 'header-too-big',
+    status: 502,
+    implies: admin('nginx', 'header-too-big'),
+    source: 'nginx src/http/ngx_http_upstream.c:2586 (reference §1, §13)',
+    includes: ['upstream sent too big header'],
+    samples: [
+      '2026/11/24 01:22:07 [error] 15577#15577: *9 upstream sent too big header while reading response header from upstream, client: 127.0.0.1, server: example.test, request: "GET /bighdr HTTP/1.1", upstream: "http://127.0.0.1:19004/bighdr", host: "example.test"',
+    ],
+    nearMisses: [
+      '2026/11/24 01:22:07 [info] 15577#15577: *9 client sent too long header line: "Cookie: a=b" while reading client request headers, client: 127.0.0.1',
+    ],
+  },
+  {
+    id: 'nginx-fastcgi-to-http',
+    software: 'nginx',
+    cause: 'fastcgi_pass points at an HTTP server: version 72 is the "H" of "HTTP/1.1".',
+    outcome: 'invalid-response',
+    status: 502,
+    implies: admin('nginx', 'invalid-header'),
+    source: 'nginx src/http/modules/ngx_http_fastcgi_module.c (reference §1, §13)',
+    includes: ['upstream sent unsupported FastCGI protocol version'],
+    samples: [
+      '2026/11/24 01:22:08 [error] 15577#15577: *23 upstream sent unsupported FastCGI protocol version: 72 while reading response header from upstream, client: 127.0.0.1, server: example.test, request: "GET /fcgi2http HTTP/1.1", upstream: "fastcgi://127.0.0.1:19007", host: "example.test"',
+    ],
+    nearMisses: [line(`FastCGI sent in stderr: "Primary script unknown" ${readingHeader}`, 'fastcgi://127.0.0.1:9000')],
+  },
+  {
+    id: 'nginx-read-timeout',
+    software: 'nginx',
+    cause: 'The upstream accepted the request but sent no response headers within proxy_read_timeout.',
+    outcome: 'upstream-timeout',
+    status: 504,
+    implies: admin('nginx', 'timed-out'),
+    source: 'nginx src/http/ngx_http_upstream.c:3733 (reference §1, §13)',
+    includes: ['upstream timed out (110: ', readingHeader],
+    samples: [
+      '2026/11/24 01:22:06 [error] 15577#15577: *3 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 127.0.0.1, server: example.test, request: "GET /timeout HTTP/1.1", upstream: "http://127.0.0.1:19001/timeout", host: "example.test"',
+    ],
+    nearMisses: [line(`upstream timed out (110: Connection timed out) ${connecting}`)],
+  },
   {
     id: 'nginx-fastcgi-closed',
     software: 'nginx',
@@ -19,7 +64,9 @@ export const nginxResponseRules: readonly Rule[] = [
     implies: admin('nginx', 'closed'),
     source: 'nginx src/http/modules/ngx_http_fastcgi_module.c:1790 (reference §1)',
     includes: ['upstream prematurely closed FastCGI stdout'],
-    samples: [line(`upstream prematurely closed FastCGI stdout ${readingHeader}`, 'fastcgi://unix:/run/php/php8.2-fpm.sock:')],
+    samples: [
+      line(`upstream prematurely closed FastCGI stdout ${readingHeader}`, 'fastcgi://unix:/run/php/php8.2-fpm.sock:'),
+    ],
     nearMisses: [line(`FastCGI sent in stderr: "PHP message: PHP Warning:  Undefined variable $x" ${readingHeader}`)],
   },
   {
@@ -84,12 +131,15 @@ export const nginxResponseRules: readonly Rule[] = [
       '2026/11/24 01:22:07 [error] 15577#15577: *11 upstream sent invalid header: "Bad\\x01..." while reading response header from upstream, client: 127.0.0.1, server: example.test, request: "GET /badhdr HTTP/1.1", upstream: "http://127.0.0.1:19005/badhdr", host: "example.test"',
       line(`upstream sent invalid header ${readingHeader}`),
     ],
-    nearMisses: ['2026/11/24 01:22:07 [info] 15577#15577: *11 client sent invalid header line: "Bad\\x01" while reading client request headers'],
+    nearMisses: [
+      '2026/11/24 01:22:07 [info] 15577#15577: *11 client sent invalid header line: "Bad\\x01" while reading client request headers',
+    ],
   },
   {
     id: 'nginx-not-http',
     software: 'nginx',
-    cause: 'The upstream port does not speak HTTP (a TLS port, HTTP/2 only or another protocol); nginx passes the bytes through.',
+    cause:
+      'The upstream port does not speak HTTP (a TLS port, HTTP/2 only or another protocol); nginx passes the bytes through.',
     outcome: 'invalid-response',
     implies: admin('nginx', 'invalid-header'),
     source: 'nginx src/http/modules/ngx_http_proxy_module.c:1836 (reference §1, §13)',
@@ -97,21 +147,30 @@ export const nginxResponseRules: readonly Rule[] = [
     samples: [
       '2026/11/24 01:22:07 [error] 15577#15577: *13 upstream sent no valid HTTP/1.0 header while reading response header from upstream, client: 127.0.0.1, server: example.test, request: "GET /garbage HTTP/1.1", upstream: "http://127.0.0.1:19006/garbage", host: "example.test"',
     ],
-    nearMisses: ['2026/11/24 01:22:07 [info] 15577#15577: *13 client sent invalid request while reading client request line'],
+    nearMisses: [
+      '2026/11/24 01:22:07 [info] 15577#15577: *13 client sent invalid request while reading client request line',
+    ],
   },
   {
     id: 'nginx-conflicting-headers',
     software: 'nginx',
-    cause: 'The upstream sent conflicting framing headers (Content-Length with Transfer-Encoding, or one twice); rejected from nginx 1.23.0.',
+    cause:
+      'The upstream sent conflicting framing headers (Content-Length with Transfer-Encoding, or one twice); rejected from nginx 1.23.0.',
     outcome: 'invalid-response',
     status: 502,
     implies: admin('nginx', 'invalid-header'),
     source: 'nginx src/http/ngx_http_upstream.c:5004-5015, 5484-5510 (reference §1)',
     includes: ['upstream sent '],
-    anyOf: ['duplicate header line: "', '"Content-Length" and "Transfer-Encoding" headers', 'unknown "Transfer-Encoding": "'],
+    anyOf: [
+      'duplicate header line: "',
+      '"Content-Length" and "Transfer-Encoding" headers',
+      'unknown "Transfer-Encoding": "',
+    ],
     samples: [
       line(`upstream sent "Content-Length" and "Transfer-Encoding" headers at the same time ${readingHeader}`),
-      line(`upstream sent duplicate header line: "Transfer-Encoding: chunked", previous value: "Transfer-Encoding: chunked" ${readingHeader}`),
+      line(
+        `upstream sent duplicate header line: "Transfer-Encoding: chunked", previous value: "Transfer-Encoding: chunked" ${readingHeader}`,
+      ),
       line(`upstream sent unknown "Transfer-Encoding": "gzip, chunked" ${readingHeader}`),
     ],
     nearMisses: [

@@ -1,10 +1,11 @@
 /**
  * nginx error_log messages of proxy_pass, fastcgi_pass, uwsgi_pass and scgi_pass (reference
- * §1, lines reproduced on nginx 1.22.1 in §13). Order is the reference's §14: the most
- * specific message first; the action phrase (`while connecting to upstream`, `while
- * reading response header from upstream`) decides between 502 and 504. Errors are
- * matched on the errno number, not its text, which differs between libcs. Response-phase
- * messages are in `nginx-response.ts`.
+ * §1, lines reproduced on nginx 1.22.1 in §13), by phase: resolving the upstream's name and
+ * connecting are here, the TLS handshake is in `nginx-tls.ts`, the response in
+ * `nginx-response.ts`. Within a phase the most specific message comes first (reference
+ * §14); the action phrase (`while connecting to upstream`, `while reading response header
+ * from upstream`) decides between 502 and 504. Errors are matched on the errno number, not
+ * its text, which differs between libcs.
  */
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
@@ -12,26 +13,71 @@ import { nginxLine as line } from './sample-lines.ts';
 
 const connecting = 'while connecting to upstream';
 const readingHeader = 'while reading response header from upstream';
-const clientTls =
-  '2026/11/24 01:22:09 [info] 15577#15577: *60 SSL_do_handshake() failed (SSL: error:0A00006C:SSL routines::bad key share) while SSL handshaking, client: 203.0.113.9, server: 0.0.0.0:443';
 
-export const nginxRules: readonly Rule[] = [
+/** The upstream's name: nginx's resolver, or a static name at start-up. */
+export const nginxResolverRules: readonly Rule[] = [
   {
-    id: 'nginx-too-big-header',
+    id: 'nginx-no-resolver',
     software: 'nginx',
-    cause: 'The upstream sent response headers larger than proxy_buffer_size (big cookies or tokens).',
-    outcome: 'header-too-big',
+    cause: 'proxy_pass uses a variable hostname but no resolver directive is set.',
+    outcome: 'proxy-cannot-resolve',
     status: 502,
-    implies: admin('nginx', 'header-too-big'),
-    source: 'nginx src/http/ngx_http_upstream.c:2586 (reference §1, §13)',
-    includes: ['upstream sent too big header'],
+    implies: admin('nginx', 'not-resolved'),
+    source: 'nginx src/http/ngx_http_upstream.c:809 (reference §1, §13)',
+    includes: ['no resolver defined to resolve '],
     samples: [
-      '2026/11/24 01:22:07 [error] 15577#15577: *9 upstream sent too big header while reading response header from upstream, client: 127.0.0.1, server: example.test, request: "GET /bighdr HTTP/1.1", upstream: "http://127.0.0.1:19004/bighdr", host: "example.test"',
+      '2026/11/24 01:22:08 [error] 15577#15577: *27 no resolver defined to resolve backend.invalid, client: 127.0.0.1, server: example.test, request: "GET /noresolver HTTP/1.1", host: "example.test"',
+    ],
+    nearMisses: ['2026/11/24 01:22:08 [warn] 15577#15577: no resolver defined, using the system resolver'],
+  },
+  {
+    id: 'nginx-name-not-resolved',
+    software: 'nginx',
+    cause:
+      "nginx's resolver could not turn the upstream's name into an address (NXDOMAIN, SERVFAIL, refused or timeout).",
+    outcome: 'proxy-cannot-resolve',
+    status: 502,
+    implies: admin('nginx', 'not-resolved'),
+    source: 'nginx src/http/ngx_http_upstream.c:1259, src/core/ngx_resolver.c:4412 (reference §1, §13)',
+    includes: [' could not be resolved ('],
+    samples: [
+      '2026/11/24 01:22:10 [error] 15577#15577: *28 backend.invalid could not be resolved (110: Operation timed out), client: 127.0.0.1, server: example.test, request: "GET /nxdomain HTTP/1.1", host: "example.test"',
+      '2026/11/24 01:22:34 [error] 15847#15847: *35 backend.invalid could not be resolved (3: Host not found), client: 127.0.0.1, server: example.test, request: "GET /nxdomain2 HTTP/1.1", host: "example.test"',
+      '2026/11/24 01:22:34 [error] 15847#15847: *37 backend.example could not be resolved (2: Server failure), client: 127.0.0.1, server: example.test, request: "GET /servfail HTTP/1.1", host: "example.test"',
+      '2026/11/24 01:22:34 [error] 15847#15847: *39 backend.example could not be resolved (5: Operation refused), client: 127.0.0.1, server: example.test, request: "GET /refuseddns HTTP/1.1", host: "example.test"',
     ],
     nearMisses: [
-      '2026/11/24 01:22:07 [info] 15577#15577: *9 client sent too long header line: "Cookie: a=b" while reading client request headers, client: 127.0.0.1',
+      '2026/11/24 01:22:34 [error] 15847#15847: *39 "ssl_stapling" ignored, host not found in OCSP responder',
     ],
   },
+  {
+    id: 'nginx-resolver-unreachable',
+    software: 'nginx',
+    cause: 'nginx could not reach the DNS server named in its resolver directive.',
+    outcome: 'proxy-cannot-resolve',
+    implies: admin('nginx', 'not-resolved'),
+    source: 'nginx src/core/ngx_resolver.c (reference §1, §13)',
+    includes: ['while resolving, resolver: '],
+    samples: [
+      '2026/11/24 01:22:08 [error] 15577#15577: send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:18553',
+    ],
+    nearMisses: [line('connect() failed (111: Connection refused) while connecting to upstream')],
+  },
+  {
+    id: 'nginx-host-not-found-at-start',
+    software: 'nginx',
+    cause: 'A static upstream hostname does not resolve, so nginx refuses to start or reload.',
+    outcome: 'proxy-cannot-resolve',
+    implies: admin('nginx', 'not-resolved'),
+    source: 'nginx `nginx -t` output (reference §1, §13)',
+    includes: ['host not found in upstream "'],
+    samples: ['nginx: [emerg] host not found in upstream "backend.invalid" in /etc/nginx/nginx.conf:38'],
+    nearMisses: ['nginx: [emerg] host not found in resolver "dns.invalid" in /etc/nginx/nginx.conf:12'],
+  },
+];
+
+/** Connecting to the upstream (`while connecting to upstream`), and the pool of servers. */
+export const nginxConnectRules: readonly Rule[] = [
   {
     id: 'nginx-no-live-upstreams',
     software: 'nginx',
@@ -60,121 +106,6 @@ export const nginxRules: readonly Rule[] = [
     nearMisses: ['2026/11/24 01:22:08 [warn] 15577#15577: *15 upstream server temporarily busy'],
   },
   {
-    id: 'nginx-no-resolver',
-    software: 'nginx',
-    cause: 'proxy_pass uses a variable hostname but no resolver directive is set.',
-    outcome: 'proxy-cannot-resolve',
-    status: 502,
-    implies: admin('nginx', 'not-resolved'),
-    source: 'nginx src/http/ngx_http_upstream.c:809 (reference §1, §13)',
-    includes: ['no resolver defined to resolve '],
-    samples: [
-      '2026/11/24 01:22:08 [error] 15577#15577: *27 no resolver defined to resolve backend.invalid, client: 127.0.0.1, server: example.test, request: "GET /noresolver HTTP/1.1", host: "example.test"',
-    ],
-    nearMisses: ['2026/11/24 01:22:08 [warn] 15577#15577: no resolver defined, using the system resolver'],
-  },
-  {
-    id: 'nginx-name-not-resolved',
-    software: 'nginx',
-    cause: "nginx's resolver could not turn the upstream's name into an address (NXDOMAIN, SERVFAIL, refused or timeout).",
-    outcome: 'proxy-cannot-resolve',
-    status: 502,
-    implies: admin('nginx', 'not-resolved'),
-    source: 'nginx src/http/ngx_http_upstream.c:1259, src/core/ngx_resolver.c:4412 (reference §1, §13)',
-    includes: [' could not be resolved ('],
-    samples: [
-      '2026/11/24 01:22:10 [error] 15577#15577: *28 backend.invalid could not be resolved (110: Operation timed out), client: 127.0.0.1, server: example.test, request: "GET /nxdomain HTTP/1.1", host: "example.test"',
-      '2026/11/24 01:22:34 [error] 15847#15847: *35 backend.invalid could not be resolved (3: Host not found), client: 127.0.0.1, server: example.test, request: "GET /nxdomain2 HTTP/1.1", host: "example.test"',
-      '2026/11/24 01:22:34 [error] 15847#15847: *37 backend.example could not be resolved (2: Server failure), client: 127.0.0.1, server: example.test, request: "GET /servfail HTTP/1.1", host: "example.test"',
-      '2026/11/24 01:22:34 [error] 15847#15847: *39 backend.example could not be resolved (5: Operation refused), client: 127.0.0.1, server: example.test, request: "GET /refuseddns HTTP/1.1", host: "example.test"',
-    ],
-    nearMisses: ['2026/11/24 01:22:34 [error] 15847#15847: *39 "ssl_stapling" ignored, host not found in OCSP responder'],
-  },
-  {
-    id: 'nginx-resolver-unreachable',
-    software: 'nginx',
-    cause: 'nginx could not reach the DNS server named in its resolver directive.',
-    outcome: 'proxy-cannot-resolve',
-    implies: admin('nginx', 'not-resolved'),
-    source: 'nginx src/core/ngx_resolver.c (reference §1, §13)',
-    includes: ['while resolving, resolver: '],
-    samples: [
-      '2026/11/24 01:22:08 [error] 15577#15577: send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:18553',
-    ],
-    nearMisses: [line('connect() failed (111: Connection refused) while connecting to upstream')],
-  },
-  {
-    id: 'nginx-host-not-found-at-start',
-    software: 'nginx',
-    cause: 'A static upstream hostname does not resolve, so nginx refuses to start or reload.',
-    outcome: 'proxy-cannot-resolve',
-    implies: admin('nginx', 'not-resolved'),
-    source: 'nginx `nginx -t` output (reference §1, §13)',
-    includes: ['host not found in upstream "'],
-    samples: ['nginx: [emerg] host not found in upstream "backend.invalid" in /etc/nginx/nginx.conf:38'],
-    nearMisses: ['nginx: [emerg] host not found in resolver "dns.invalid" in /etc/nginx/nginx.conf:12'],
-  },
-  {
-    id: 'nginx-upstream-certificate',
-    software: 'nginx',
-    cause: "The upstream's TLS certificate is untrusted or does not match the name nginx checks (proxy_ssl_verify on).",
-    outcome: 'upstream-tls',
-    status: 502,
-    implies: admin('nginx', 'tls-error'),
-    source: 'nginx src/http/ngx_http_upstream.c:1880/1887 (reference §1, §1.1, §13)',
-    includes: ['upstream SSL certificate '],
-    samples: [
-      '2026/11/24 01:22:36 [error] 15847#15847: *45 upstream SSL certificate verify error: (18:self-signed certificate) while SSL handshaking to upstream, client: 127.0.0.1, server: example.test, request: "GET /tlsverify HTTP/1.1", upstream: "https://127.0.0.1:19020/tlsverify", host: "example.test"',
-      line('upstream SSL certificate does not match "upstream_balancer" while SSL handshaking to upstream', 'https://10.0.0.7:8443/x'),
-    ],
-    nearMisses: [clientTls],
-  },
-  {
-    id: 'nginx-tls-to-plain-http',
-    software: 'nginx',
-    cause: 'proxy_pass uses https:// towards a port that speaks plain HTTP.',
-    outcome: 'upstream-tls',
-    status: 502,
-    implies: admin('nginx', 'tls-error'),
-    source: 'nginx src/event/ngx_event_openssl.c:2342 (reference §1, §13)',
-    includes: ['wrong version number', 'while SSL handshaking to upstream'],
-    samples: [
-      '2026/11/24 01:22:10 [error] 15577#15577: *31 SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version number) while SSL handshaking to upstream, client: 127.0.0.1, server: example.test, request: "GET /tls2plain HTTP/1.1", upstream: "https://127.0.0.1:19007/tls2plain", host: "example.test"',
-    ],
-    nearMisses: [clientTls.replace('bad key share', 'wrong version number')],
-  },
-  {
-    id: 'nginx-tls-handshake',
-    software: 'nginx',
-    cause: 'The TLS handshake with the upstream failed, often because nginx sends no SNI (proxy_ssl_server_name off).',
-    outcome: 'upstream-tls',
-    status: 502,
-    implies: admin('nginx', 'tls-error'),
-    source: 'nginx src/event/ngx_event_openssl.c:2342 (reference §1)',
-    includes: ['while SSL handshaking to upstream'],
-    samples: [
-      line(
-        'SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::sslv3 alert handshake failure:SSL alert number 40) while SSL handshaking to upstream',
-      ),
-      line('peer closed connection in SSL handshake (104: Connection reset by peer) while SSL handshaking to upstream'),
-    ],
-    nearMisses: [clientTls],
-  },
-  {
-    id: 'nginx-fastcgi-to-http',
-    software: 'nginx',
-    cause: 'fastcgi_pass points at an HTTP server: version 72 is the "H" of "HTTP/1.1".',
-    outcome: 'invalid-response',
-    status: 502,
-    implies: admin('nginx', 'invalid-header'),
-    source: 'nginx src/http/modules/ngx_http_fastcgi_module.c (reference §1, §13)',
-    includes: ['upstream sent unsupported FastCGI protocol version'],
-    samples: [
-      '2026/11/24 01:22:08 [error] 15577#15577: *23 upstream sent unsupported FastCGI protocol version: 72 while reading response header from upstream, client: 127.0.0.1, server: example.test, request: "GET /fcgi2http HTTP/1.1", upstream: "fastcgi://127.0.0.1:19007", host: "example.test"',
-    ],
-    nearMisses: [line(`FastCGI sent in stderr: "Primary script unknown" ${readingHeader}`, 'fastcgi://127.0.0.1:9000')],
-  },
-  {
     id: 'nginx-socket-permission',
     software: 'nginx',
     cause: "nginx's worker may not connect to the unix socket (its owner, group or mode).",
@@ -186,7 +117,9 @@ export const nginxRules: readonly Rule[] = [
     samples: [
       '2026/11/24 01:22:08 [crit] 15577#15577: *21 connect() to unix:/run/app/root-only.sock failed (13: Permission denied) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /denied HTTP/1.1", upstream: "http://unix:/run/app/root-only.sock:/", host: "example.test"',
     ],
-    nearMisses: [line(`connect() to 127.0.0.1:8082 failed (13: Permission denied) ${connecting}`, 'http://127.0.0.1:8082/')],
+    nearMisses: [
+      line(`connect() to 127.0.0.1:8082 failed (13: Permission denied) ${connecting}`, 'http://127.0.0.1:8082/'),
+    ],
   },
   {
     id: 'nginx-connect-permission',
@@ -197,7 +130,9 @@ export const nginxRules: readonly Rule[] = [
     implies: admin('nginx', 'permission-denied'),
     source: 'nginx src/event/ngx_event_connect.c; jfrog/JFrog-Cloud-Installers#268 (reference §1)',
     includes: ['(13: ', connecting],
-    samples: [line(`connect() to 127.0.0.1:8082 failed (13: Permission denied) ${connecting}`, 'http://127.0.0.1:8082/')],
+    samples: [
+      line(`connect() to 127.0.0.1:8082 failed (13: Permission denied) ${connecting}`, 'http://127.0.0.1:8082/'),
+    ],
     nearMisses: [
       '2026/11/24 01:22:08 [crit] 15577#15577: *3 open() "/var/www/html/index.html" failed (13: Permission denied), client: 127.0.0.1',
     ],
@@ -205,7 +140,8 @@ export const nginxRules: readonly Rule[] = [
   {
     id: 'nginx-socket-missing',
     software: 'nginx',
-    cause: 'No file exists at the unix socket path nginx connects to (the app or PHP-FPM is not running, or the path is wrong).',
+    cause:
+      'No file exists at the unix socket path nginx connects to (the app or PHP-FPM is not running, or the path is wrong).',
     outcome: 'unix-socket-missing',
     status: 502,
     implies: admin('nginx', 'no-such-file'),
@@ -246,12 +182,15 @@ export const nginxRules: readonly Rule[] = [
       `nginx_1  | ${line(`connect() failed (111: Connection refused) ${connecting}`, 'http://172.18.0.3:3000/')}`,
       `2024-10-21T10:41:45.46Z stdout F ${line(`connect() failed (111: Connection refused) ${connecting}`, 'http://10.244.1.7:8080/')}`,
     ],
-    nearMisses: ['2026/11/24 01:22:08 [error] 15577#15577: send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:18553'],
+    nearMisses: [
+      '2026/11/24 01:22:08 [error] 15577#15577: send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:18553',
+    ],
   },
   {
     id: 'nginx-connect-timeout',
     software: 'nginx',
-    cause: 'nginx got no answer when connecting to the upstream: host down, route missing or a firewall dropping packets.',
+    cause:
+      'nginx got no answer when connecting to the upstream: host down, route missing or a firewall dropping packets.',
     outcome: 'firewall',
     status: 504,
     implies: admin('nginx'),
@@ -261,19 +200,5 @@ export const nginxRules: readonly Rule[] = [
       '2026/11/24 01:22:36 [error] 15847#15847: *41 upstream timed out (110: Connection timed out) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /conntimeout HTTP/1.1", upstream: "http://127.0.0.1:19010/conntimeout", host: "example.test"',
     ],
     nearMisses: [line(`upstream timed out (110: Connection timed out) ${readingHeader}`)],
-  },
-  {
-    id: 'nginx-read-timeout',
-    software: 'nginx',
-    cause: 'The upstream accepted the request but sent no response headers within proxy_read_timeout.',
-    outcome: 'upstream-timeout',
-    status: 504,
-    implies: admin('nginx', 'timed-out'),
-    source: 'nginx src/http/ngx_http_upstream.c:3733 (reference §1, §13)',
-    includes: ['upstream timed out (110: ', readingHeader],
-    samples: [
-      '2026/11/24 01:22:06 [error] 15577#15577: *3 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 127.0.0.1, server: example.test, request: "GET /timeout HTTP/1.1", upstream: "http://127.0.0.1:19001/timeout", host: "example.test"',
-    ],
-    nearMisses: [line(`upstream timed out (110: Connection timed out) ${connecting}`)],
   },
 ];

@@ -9,7 +9,13 @@ import { admin } from './answers.ts';
 
 const v2 = (status: string, error: string) =>
   `time="2026-11-24T01:22:07Z" level=debug msg="'${status}' caused by: ${error}"`;
-const markers = ["' caused by: ", 'msg="502 Bad Gateway"', 'msg="504 Gateway Timeout"', '"message":"502 Bad Gateway"', '"message":"504 Gateway Timeout"'];
+const markers = [
+  "' caused by: ",
+  'msg="502 Bad Gateway"',
+  'msg="504 Gateway Timeout"',
+  '"message":"502 Bad Gateway"',
+  '"message":"504 Gateway Timeout"',
+];
 
 export const traefikRules: readonly Rule[] = [
   {
@@ -21,13 +27,17 @@ export const traefikRules: readonly Rule[] = [
     implies: admin('not-sure', 'no-live-upstreams'),
     source: 'traefik pkg/server/service/loadbalancer/wrr/wrr.go:15 (reference §5)',
     includes: ['no available server'],
-    samples: ['no available server', 'time="2026-11-24T01:22:07Z" level=debug msg="Service selection failed: no available server"'],
+    samples: [
+      'no available server',
+      'time="2026-11-24T01:22:07Z" level=debug msg="Service selection failed: no available server"',
+    ],
     nearMisses: ['server available'],
   },
   {
     id: 'traefik-connect-refused',
     software: 'traefik',
-    cause: "Nothing listens at the container's or pod's port (wrong loadbalancer.server.port, or the app binds 127.0.0.1).",
+    cause:
+      "Nothing listens at the container's or pod's port (wrong loadbalancer.server.port, or the app binds 127.0.0.1).",
     outcome: 'upstream-refused',
     status: 502,
     implies: admin('not-sure', 'refused'),
@@ -69,7 +79,8 @@ export const traefikRules: readonly Rule[] = [
   {
     id: 'traefik-tls-mismatch',
     software: 'traefik',
-    cause: 'The backend speaks TLS where the proxy sends plain HTTP (or the reverse), or its certificate is not trusted.',
+    cause:
+      'The backend speaks TLS where the proxy sends plain HTTP (or the reverse), or its certificate is not trusted.',
     outcome: 'upstream-tls',
     status: 502,
     implies: admin('not-sure', 'tls-error'),

@@ -1,0 +1,143 @@
+/**
+ * `npm run diagnose -- [--json] FILE...`: reads error logs (or tool output) line by line
+ * and tallies the lines the recogniser explains, per cause, with the fix page to open.
+ * `-` reads standard input; a name ending in `.gz` is gunzipped on the fly. Memory stays
+ * flat whatever the input: lines are streamed and each is kept to its first 8 KiB (unlike
+ * readline, which holds a whole line however long). Runs with Node's type stripping.
+ *
+ * Exit status: 0 when it ran (also with no finding), 2 on a missing or unreadable file
+ * or a usage error, with a one-line message on stderr.
+ */
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import { access, constants, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip } from 'node:zlib';
+import { diagnoseLine } from '../src/diagnose/diagnose.ts';
+import { LineSplitter } from '../src/diagnose/lines.ts';
+import { formatReport } from '../src/diagnose/report.ts';
+import { Tally } from '../src/diagnose/summary.ts';
+
+const usage = `Usage: npm run diagnose -- [--json] FILE...
+
+Recognises 502 causes in error logs and prints a tally by cause.
+  FILE     a log file; "-" reads standard input; FILE.gz is decompressed
+  --json   print {"findings":[{"line":N,"rule":"…","outcome":"…"}],"summary":[…]}
+  --help   show this help
+Line numbers start at 1 in each file. Exit status: 0 when it ran, 2 when a file is
+missing or unreadable.`;
+
+/** A problem that ends the run with exit status 2 and this one-line message. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+interface Options {
+  json: boolean;
+  files: string[];
+}
+
+function parseArguments(args: readonly string[]): Options | 'help' {
+  const options: Options = { json: false, files: [] };
+  let onlyFiles = false;
+  for (const arg of args) {
+    if (onlyFiles || arg === '-' || !arg.startsWith('-')) options.files.push(arg);
+    else if (arg === '--') onlyFiles = true;
+    else if (arg === '--json') options.json = true;
+    else if (arg === '--help' || arg === '-h') return 'help';
+    else throw new UsageError(`unknown option ${arg} (see --help)`);
+  }
+  if (options.files.length === 0) throw new UsageError('no FILE given; use "-" to read standard input (see --help)');
+  return options;
+}
+
+/** Fails before any output when a file cannot be read, so the report is never partial. */
+async function checkReadable(file: string): Promise<void> {
+  if (file === '-') return;
+  try {
+    await access(file, constants.R_OK);
+    if ((await stat(file)).isDirectory()) throw new UsageError(`${file} is a directory, not a log file`);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code);
+    throw new UsageError(`cannot read ${file}: ${reason}`);
+  }
+}
+
+/** The file's text stream: stdin for `-`, gunzipped for `.gz`. Read errors surface as UsageError. */
+function openLog(file: string): Readable {
+  const raw: Readable = file === '-' ? process.stdin : createReadStream(file);
+  if (!file.endsWith('.gz')) return raw;
+  const gunzip = createGunzip();
+  raw.on('error', (error) => gunzip.destroy(error));
+  return raw.pipe(gunzip);
+}
+
+/** Buffered writes to stdout; `drain()` waits when the buffer is large and the pipe full. */
+class Output {
+  #buffer = '';
+  write(text: string): void {
+    this.#buffer += text;
+  }
+  async drain(threshold = 65_536): Promise<void> {
+    if (this.#buffer.length < threshold) return;
+    const ok = process.stdout.write(this.#buffer);
+    this.#buffer = '';
+    if (!ok) await once(process.stdout, 'drain');
+  }
+  flush(): Promise<void> {
+    return this.drain(1);
+  }
+}
+
+async function run(options: Options): Promise<void> {
+  for (const file of options.files) await checkReadable(file);
+  const tally = new Tally();
+  const output = new Output();
+  const named = options.files.length > 1;
+  let lines = 0;
+  let separator = '';
+  if (options.json) output.write('{"findings":[');
+  for (const file of options.files) {
+    let lineNumber = 0;
+    const handle = (line: string): void => {
+      lineNumber += 1;
+      const finding = diagnoseLine(line, lineNumber);
+      if (finding === undefined) return;
+      tally.add(finding);
+      if (options.json) {
+        const entry = { ...(named ? { file } : {}), line: lineNumber, rule: finding.rule.id, outcome: finding.outcome };
+        output.write(separator + JSON.stringify(entry));
+        separator = ',';
+      }
+    };
+    const decoder = new StringDecoder('utf8');
+    const splitter = new LineSplitter();
+    try {
+      for await (const chunk of openLog(file)) {
+        splitter.push(decoder.write(chunk as Buffer)).forEach(handle);
+        await output.drain();
+      }
+      [...splitter.push(decoder.end()), ...splitter.end()].forEach(handle);
+    } catch (error) {
+      throw new UsageError(`cannot read ${file === '-' ? 'standard input' : file}: ${(error as Error).message}`);
+    }
+    lines += lineNumber;
+  }
+  const summary = tally.summary();
+  if (options.json) output.write(`],"summary":${JSON.stringify(summary)}}\n`);
+  else output.write(formatReport(summary, { files: options.files.length, lines, recognised: tally.findings }));
+  await output.flush();
+}
+
+try {
+  const options = parseArguments(process.argv.slice(2));
+  if (options === 'help') console.log(usage);
+  else await run(options);
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`diagnose: ${error.message.replace(/\s+/g, ' ')}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,153 @@
+/**
+ * `<log-paste>`: recognises a pasted error-log line or curl output in the browser and
+ * offers the wizard step its answers lead to, the fix page, the fields it read, and fills
+ * the reader's setup with the upstream it names. Everything from the paste is shown with
+ * `textContent`. The recogniser and its rules are loaded on the first use, not with the page.
+ */
+import { fieldRows, primaryFinding, softwareNames } from '../../diagnose/present';
+import { setupValuesFrom, type SetupValues } from '../../diagnose/setup-values';
+import type { Finding } from '../../diagnose/types';
+import type { RoutingTree } from '../../diagnose/wizard';
+import { setSetupValue } from '../../setup/store';
+
+interface LogPasteData {
+  /** The wizard tree's routing, to follow a rule's implied answers. */
+  tree: RoutingTree;
+  /** Outcome id → its fix page. */
+  fixPages: Record<string, { href: string; title: string }>;
+}
+
+/** Largest paste recognised, in bytes of UTF-8: a few hundred log lines. */
+const maxInputBytes = 64 * 1024;
+/** Further findings listed under the first one. */
+const maxOthers = 5;
+
+const where = (finding: Finding) => `Line ${finding.line} (${softwareNames[finding.rule.software]})`;
+
+class LogPaste extends HTMLElement {
+  #data: LogPasteData = { tree: { root: '', nodes: [] }, fixPages: {} };
+
+  connectedCallback(): void {
+    const json = this.querySelector('script[data-log-paste-data]')?.textContent;
+    const form = this.querySelector<HTMLFormElement>('[data-log-paste-form]');
+    const input = this.#part<HTMLTextAreaElement>('input');
+    if (!json || !form || !input || this.dataset.ready !== undefined) return;
+    this.#data = JSON.parse(json) as LogPasteData;
+    this.dataset.ready = '';
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.#recognise(input.value);
+    });
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
+    });
+    this.hidden = false;
+  }
+
+  #part<T extends HTMLElement>(name: string): T | null {
+    return this.querySelector<T>(`[data-log-paste-${name}]`);
+  }
+
+  #say(message: string): void {
+    const status = this.#part('status');
+    const result = this.#part('result');
+    if (result) result.hidden = true;
+    if (status) status.textContent = message;
+  }
+
+  async #recognise(text: string): Promise<void> {
+    if (text.trim() === '') return this.#say('Paste a line from your error log, or the output of curl, first.');
+    const bytes = text.length > maxInputBytes ? text.length : new TextEncoder().encode(text).length;
+    if (bytes > maxInputBytes) {
+      const size = Math.ceil(bytes / 1024);
+      return this.#say(
+        `That is ${size} KB; paste at most 64 KB. The few lines written at the time of the 502 are enough.`,
+      );
+    }
+    let modules;
+    try {
+      modules = await Promise.all([import('../../diagnose/diagnose'), import('../../diagnose/wizard')]);
+    } catch {
+      return this.#say('The recogniser did not load. Check your connection and press Recognise again.');
+    }
+    const [{ diagnose }, wizard] = modules;
+    const findings = diagnose(text);
+    const { tree } = this.#data;
+    // Questions a finding settles; reaching an outcome beats any number of questions.
+    const score = (finding: Finding) =>
+      wizard.impliedSteps(tree, finding.rule.implies).length +
+      (wizard.reachesOutcome(tree, finding.rule.implies) ? 100 : 0);
+    const primary = primaryFinding(findings, score);
+    if (primary === undefined) {
+      return this.#say(
+        'We did not recognise a 502 cause in this text. Continue with the questions: they get you to the fix too.',
+      );
+    }
+    this.#say(`${where(primary)}: ${primary.rule.cause}`);
+    this.#show(primary, findings, wizard.wizardPathFor(tree, primary.rule.implies));
+  }
+
+  #show(primary: Finding, findings: readonly Finding[], wizardPath: string): void {
+    const result = this.#part('result');
+    const fields = this.#part('fields');
+    const proceed = this.#part<HTMLAnchorElement>('continue');
+    const fix = this.#part<HTMLAnchorElement>('fix');
+    if (!result || !fields || !proceed || !fix) return;
+    fields.replaceChildren(
+      ...fieldRows(primary.fields).flatMap(({ label, value }) => [element('dt', label), element('dd', value)]),
+    );
+    proceed.href = wizardPath;
+    const page = this.#data.fixPages[primary.outcome];
+    fix.href = page?.href ?? `/fixes/${primary.outcome}/`;
+    fix.textContent = `Fix: ${page?.title ?? primary.outcome}`;
+    this.#showSaved(fillSetup(setupValuesFrom(primary.fields)));
+    this.#showOthers(findings.filter((finding) => finding !== primary));
+    result.hidden = false;
+  }
+
+  #showSaved(saved: string[]): void {
+    const note = this.#part('saved');
+    if (!note) return;
+    note.hidden = saved.length === 0;
+    note.textContent = `Saved to your setup, for the commands on fix pages: ${saved.join(', ')}.`;
+  }
+
+  #showOthers(others: readonly Finding[]): void {
+    const box = this.#part('others');
+    const list = this.#part('other-list');
+    if (!box || !list) return;
+    box.hidden = others.length === 0;
+    list.replaceChildren(
+      ...others.slice(0, maxOthers).map((finding) => {
+        const item = element('li', `${where(finding)}: ${finding.rule.cause} `);
+        const page = this.#data.fixPages[finding.outcome];
+        const link = element('a', `Fix: ${page?.title ?? finding.outcome}`);
+        link.setAttribute('href', page?.href ?? `/fixes/${finding.outcome}/`);
+        item.append(link);
+        return item;
+      }),
+    );
+    if (others.length > maxOthers) list.append(element('li', `and ${others.length - maxOthers} more lines`));
+  }
+}
+
+/** An element holding `text` as text. */
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  return node;
+}
+
+/** Stores the extracted values through the setup store's validation; returns what was saved. */
+function fillSetup(values: SetupValues): string[] {
+  const saved: string[] = [];
+  if (values.socket !== undefined && setSetupValue('socket', values.socket).ok) saved.push(`socket ${values.socket}`);
+  if (values.upstreamHost !== undefined && values.upstreamPort !== undefined) {
+    const host = setSetupValue('upstreamHost', values.upstreamHost).ok;
+    const port = host && setSetupValue('upstreamPort', values.upstreamPort).ok;
+    if (host && port) saved.push(`upstream ${values.upstreamHost}:${values.upstreamPort}`);
+  }
+  return saved;
+}
+
+customElements.define('log-paste', LogPaste);

@@ -1,0 +1,67 @@
+/**
+ * The CLI's text report: one block per rule, the most frequent first. Pure, so the
+ * format is unit-tested without spawning the CLI.
+ */
+import type { RuleSummary } from './summary.ts';
+
+/** What was read, for the report's first line. */
+export interface ReadTotals {
+  readonly files: number;
+  readonly lines: number;
+  readonly recognised: number;
+}
+
+const number = new Intl.NumberFormat('en');
+
+/**
+ * `text` with control characters written as `\xNN`, so a log line cannot send escape
+ * sequences to the terminal that shows the report.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+/**
+ * The tally as plain text, e.g.
+ * ```
+ * Recognised 2 of 5 lines in 1 file.
+ *
+ * 2  nginx-connect-refused (nginx)
+ *    Nothing listens at the upstream address and port, so the connection is refused.
+ *    first 2026/11/24 01:22:04, last 2026/11/24 01:22:09
+ *    top upstreams: 127.0.0.1:18999 (2)
+ *    fix: /fixes/upstream-refused/
+ * ```
+ * @param summary - From `Tally.summary()`.
+ * @param totals - Files, lines read and lines recognised.
+ * @returns Lines joined with `\n`, ending with a newline.
+ */
+export function formatReport(summary: readonly RuleSummary[], totals: ReadTotals): string {
+  const files = `${number.format(totals.files)} ${totals.files === 1 ? 'file' : 'files'}`;
+  if (summary.length === 0) {
+    return (
+      `No line was recognised in ${number.format(totals.lines)} lines in ${files}.\n` +
+      'Continue with the questions: /wizard/\n'
+    );
+  }
+  const width = Math.max(...summary.map((entry) => number.format(entry.count).length));
+  const indent = ' '.repeat(width + 2);
+  const blocks = summary.map((entry) => {
+    const lines = [`${number.format(entry.count).padStart(width)}  ${entry.rule} (${entry.software})`, entry.cause];
+    if (entry.firstTimestamp !== null)
+      lines.push(`first ${printable(entry.firstTimestamp)}, last ${printable(entry.lastTimestamp ?? '')}`);
+    if (entry.topUpstreams.length > 0) {
+      const upstreams = entry.topUpstreams.map(
+        ({ upstream, count }) => `${printable(upstream)} (${number.format(count)})`,
+      );
+      lines.push(`top upstreams: ${upstreams.join(', ')}`);
+    }
+    lines.push(`fix: ${entry.fixPage}`);
+    return lines.map((line, index) => (index === 0 ? line : indent + line)).join('\n');
+  });
+  const head = `Recognised ${number.format(totals.recognised)} of ${number.format(totals.lines)} lines in ${files}.`;
+  return `${head}\n\n${blocks.join('\n\n')}\n`;
+}

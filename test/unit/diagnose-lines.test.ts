@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../src/diagnose/diagnose';
+import { LineSplitter } from '../../src/diagnose/lines';
+
+/** All lines of `chunks` fed one by one. */
+function split(chunks: string[], maxLength?: number): string[] {
+  const splitter = new LineSplitter(maxLength);
+  return [...chunks.flatMap((chunk) => splitter.push(chunk)), ...splitter.end()];
+}
+
+describe('LineSplitter', () => {
+  it.each([
+    ['no text gives no line', [''], []],
+    ['a lone line break gives one empty line', ['\n'], ['']],
+    ['a final line without a break still counts', ['a\nb'], ['a', 'b']],
+    ['a trailing break adds no empty line', ['a\nb\n'], ['a', 'b']],
+    ['empty lines in between are kept', ['a\n\nb\n'], ['a', '', 'b']],
+    ['\\r\\n and \\r end lines like \\n', ['a\r\nb\rc\n'], ['a', 'b', 'c']],
+    ['a line may span chunks', ['ab', 'c', 'd\ne'], ['abcd', 'e']],
+    ['\\r\\n split across chunks is one break', ['a\r', '\nb'], ['a', 'b']],
+    ['\\r then an empty chunk then \\n is still one break', ['a\r', '', '\nb'], ['a', 'b']],
+    ['\\r\\r is two breaks', ['a\r', '\rb'], ['a', '', 'b']],
+  ])('%s', (_name, chunks, lines) => {
+    expect(split(chunks)).toEqual(lines);
+  });
+
+  it('keeps only the first characters of an overlong line, across chunks', () => {
+    expect(split(['abcdef', 'ghij\nxyz'], 4)).toEqual(['abcd', 'xyz']);
+  });
+
+  it('numbers lines exactly as diagnose() does', () => {
+    const text = 'noise\r\ncurl: (52) Empty reply from server\rnoise\n\ncurl: (52) Empty reply from server';
+    const lines = split([...text]);
+    const found = lines.flatMap((line, index) => diagnose(line).map(() => index + 1));
+    expect(found).toEqual(diagnose(text).map((finding) => finding.line));
+  });
+
+  it('splits 10 MB in one chunk in linear time', () => {
+    const text = 'x'.repeat(100).concat('\n').repeat(100_000);
+    const start = performance.now();
+    expect(split([text])).toHaveLength(100_000);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
