@@ -1,0 +1,19 @@
+/** Free TCP ports on 127.0.0.1, chosen at run time. */
+import { createServer } from 'node:net';
+
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago: the kernel picks it for a listener
+ * bound to port 0, which is then closed. Nothing listens on it when this returns, so it
+ * also serves as the address of an upstream that is down.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => (port > 0 ? resolve(port) : reject(new Error('[lab] no port from the kernel'))));
+    });
+  });
+}

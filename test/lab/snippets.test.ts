@@ -1,0 +1,69 @@
+/**
+ * Every config snippet in content/docs is checked by the real tool inside a minimal
+ * wrapper config: `nginx -t`, `apache2 -t`, `haproxy -c`. A snippet that cannot be
+ * checked says why in its fence meta: ```nginx nocheck="reason".
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apache2, describeWithBinaries, haproxy, nginx, openssl, type Binary } from './harness/binaries.ts';
+import { cleanUpLab, makeTempDir } from './harness/cleanup.ts';
+import { apacheContext, checkApacheSnippet } from './snippets/apache.ts';
+import { configSnippets, type ConfigLanguage, type ConfigSnippet } from './snippets/collect.ts';
+import { makeStubCertificate, type StubCertificate } from './snippets/files.ts';
+import { checkHaproxySnippet } from './snippets/haproxy.ts';
+import { checkNginxSnippet, nginxContext } from './snippets/nginx.ts';
+
+type Check = (
+  code: string,
+  dir: string,
+  stub: StubCertificate,
+) => { ok: boolean; output: string } | Promise<{ ok: boolean; output: string }>;
+
+const tools: Record<
+  ConfigLanguage,
+  { binary: Binary; command: string; check: Check; where: (code: string) => string }
+> = {
+  nginx: { binary: nginx, command: 'nginx -t', check: checkNginxSnippet, where: (code) => nginxContext(code) },
+  apacheconf: { binary: apache2, command: 'apache2 -t', check: checkApacheSnippet, where: apacheContext },
+  haproxy: { binary: haproxy, command: 'haproxy -c', check: checkHaproxySnippet, where: () => 'as written' },
+};
+
+const snippets = configSnippets();
+let root = '';
+let stub: StubCertificate;
+
+it('finds the config snippets of content/docs', () => {
+  expect(snippets.length).toBeGreaterThan(50);
+});
+
+it('gives every nocheck snippet a reason', () => {
+  for (const snippet of snippets.filter((s) => s.nocheck !== undefined)) {
+    expect(snippet.nocheck!.trim(), `${snippet.name}: nocheck="" needs a reason`).not.toBe('');
+  }
+});
+
+for (const [language, tool] of Object.entries(tools) as [ConfigLanguage, (typeof tools)[ConfigLanguage]][]) {
+  describeWithBinaries(`${language} snippets pass ${tool.command}`, [tool.binary, openssl], () => {
+    beforeAll(() => {
+      root = makeTempDir(`snippets-${language}`);
+      stub = makeStubCertificate(root);
+    });
+    afterAll(() => cleanUpLab());
+
+    snippets
+      .filter((snippet: ConfigSnippet) => snippet.language === language)
+      .forEach((snippet, index) => {
+        if (snippet.nocheck !== undefined) {
+          it.skip(`${snippet.name} (nocheck: ${snippet.nocheck})`, () => {});
+          return;
+        }
+        it(`${snippet.name} (${tool.where(snippet.code)})`, async () => {
+          const dir = join(root, String(index));
+          mkdirSync(dir, { recursive: true });
+          const result = await tool.check(snippet.code, dir, stub);
+          expect(result.ok, `${tool.command} on ${snippet.name}:\n${snippet.code}\n\n${result.output}`).toBe(true);
+        });
+      });
+  });
+}
