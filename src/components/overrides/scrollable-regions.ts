@@ -1,0 +1,23 @@
+/**
+ * Starlight lets a wide table scroll sideways inside the content column, and Expressive
+ * Code does the same for long code lines. A region that scrolls must be reachable from the
+ * keyboard (WCAG 2.1.1; axe rule scrollable-region-focusable), so each table or code block
+ * that overflows gets a tab stop; ones that fit get none. Expressive Code sets the same tab
+ * stop for code blocks from a ResizeObserver, which can fire after the page has loaded;
+ * doing it here at once closes that gap. Rechecked when the window is resized.
+ */
+function markScrollableRegions(): void {
+  for (const region of document.querySelectorAll<HTMLElement>(
+    '.sl-markdown-content table, .sl-markdown-content .expressive-code pre',
+  )) {
+    if (region.scrollWidth > region.clientWidth + 1) region.tabIndex = 0;
+    else if (region.tagName === 'TABLE') region.removeAttribute('tabindex');
+  }
+}
+
+markScrollableRegions();
+let pending = 0;
+window.addEventListener('resize', () => {
+  cancelAnimationFrame(pending);
+  pending = requestAnimationFrame(markScrollableRegions);
+});
