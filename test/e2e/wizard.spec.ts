@@ -64,7 +64,7 @@ test('works from the keyboard alone, moving focus to each new question and annou
   }
   await expect(admin).toBeFocused();
   await page.keyboard.press('Enter');
-  const question = step(page).getByRole('heading', { level: 2 });
+  const question = step(page).getByRole('heading', { level: 2 }).first();
   await expect(question).toHaveText('Which reverse proxy or load balancer sits in front of your app?');
   await expect(question).toBeFocused();
   await expect(page.locator('[data-announce]')).toHaveText(
@@ -93,9 +93,9 @@ test('the browser’s Back and Forward buttons and the Back link move between qu
   await expect(page).toHaveURL('/wizard/admin/haproxy/');
   await page.goBack();
   await expect(page).toHaveURL('/wizard/admin/');
-  await expect(step(page).getByRole('heading', { level: 2 })).toHaveText(/Which reverse proxy/);
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(/Which reverse proxy/);
   await page.goForward();
-  await expect(step(page).getByRole('heading', { level: 2 })).toHaveText(/What does the proxy's error log say/);
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(/What does the proxy's error log say/);
   await page.getByRole('link', { name: '← Back' }).click();
   await expect(page).toHaveURL('/wizard/admin/');
   await expect(page.getByRole('navigation', { name: 'Your answers' }).getByRole('listitem')).toHaveCount(1);
@@ -120,7 +120,7 @@ test('a reload resumes at the same step, and /wizard/ offers to continue', async
   await answerLink(page, 'nginx').click();
   await page.reload();
   await expect(page).toHaveURL('/wizard/admin/nginx/');
-  await expect(step(page).getByRole('heading', { level: 2 })).toHaveText(/What does the proxy's error log say/);
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(/What does the proxy's error log say/);
   await page.goto('/wizard/');
   const resume = page.getByRole('link', { name: 'Continue where you left off' });
   await expect(resume).toHaveAttribute('href', '/wizard/admin/nginx/');
