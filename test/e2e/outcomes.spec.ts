@@ -16,6 +16,15 @@ const fixPages = Object.fromEntries(
     }),
 );
 
+/** How the summary lists the answers of /wizard/admin/nginx/refused/same-host/. */
+const refusedAnswers = [
+  'Answers given in the 502 wizard:',
+  '  1. Visitor or admin: I run the site (or support someone who does)',
+  '  2. Proxy or load balancer: nginx',
+  '  3. Error log: Connection refused',
+  '  4. Where the app runs: On the same server as the proxy, or on another server I run',
+];
+
 const stepHeadings = (page: Page) => page.locator('.sl-markdown-content .sl-steps > li h3');
 const tick = (page: Page, index: number) =>
   page.locator('.sl-markdown-content .sl-steps > li').nth(index).getByRole('checkbox', { name: 'Done' });
@@ -66,16 +75,9 @@ test('Copy link and Copy summary on a wizard leaf put exactly the expected text 
   await tools.getByRole('button', { name: 'Copy summary' }).click();
   const { title, outcome } = fixPages['upstream-refused']!;
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    [
-      `${outcome.code} ${title}`,
-      `Link: ${baseURL}/wizard/admin/nginx/refused/same-host/`,
-      '',
-      'Answers given in the 502 wizard:',
-      '  1. Visitor or admin: I run the site (or support someone who does)',
-      '  2. Proxy or load balancer: nginx',
-      '  3. Error log: Connection refused',
-      '  4. Where the app runs: On the same server as the proxy, or on another server I run',
-    ].join('\n'),
+    [`${outcome.code} ${title}`, `Link: ${baseURL}/wizard/admin/nginx/refused/same-host/`, '', ...refusedAnswers].join(
+      '\n',
+    ),
   );
   await expect(page.locator('[data-step-slot] a[data-fix-link]')).toHaveAttribute(
     'href',
@@ -103,11 +105,7 @@ test('ticks survive a reload, show in the summary, and can be reset', async ({ p
       `${outcome.code} ${title}`,
       `Link: ${baseURL}/fixes/upstream-refused/?answers=admin/nginx/refused/same-host`,
       '',
-      'Answers given in the 502 wizard:',
-      '  1. Visitor or admin: I run the site (or support someone who does)',
-      '  2. Proxy or load balancer: nginx',
-      '  3. Error log: Connection refused',
-      '  4. Where the app runs: On the same server as the proxy, or on another server I run',
+      ...refusedAnswers,
       '',
       `Steps done (2 of ${titles.length}):`,
       ...titles.map((stepTitle, index) => `  [${index === 0 || index === 2 ? 'x' : ' '}] ${stepTitle.trim()}`),
