@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { readdirSync } from 'node:fs';
 import { pluginPlaceholders } from './src/setup/ec-placeholders.ts';
+import { contentSecurityPolicy } from './src/security/csp.ts';
 
 /** Every fix page (wizard outcome) in `content/docs/fixes/`, listed in the sidebar by slug. */
 const fixSlugs = readdirSync(new URL('./content/docs/fixes/', import.meta.url))
@@ -15,6 +16,8 @@ const fixSlugs = readdirSync(new URL('./content/docs/fixes/', import.meta.url))
 export default defineConfig({
   site: 'https://502.guide',
   trailingSlash: 'always',
+  // Strict CSP in a <meta> on every page; see src/security/csp.ts.
+  security: { csp: contentSecurityPolicy },
   integrations: [
     starlight({
       title: '502 guide',
@@ -31,6 +34,9 @@ export default defineConfig({
       },
       routeMiddleware: './src/route-data.ts',
       lastUpdated: false,
+      // Fix pages carry their error-log messages as Pagefind metadata (PageTitle.astro);
+      // a match there outranks the same words in a cause or concept page's body.
+      pagefind: { ranking: { metaWeights: { logs: 5 } } },
       markdown: { processedDirs: ['./content/docs/'] },
       customCss: ['./src/styles/custom.css'],
       expressiveCode: {

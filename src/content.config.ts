@@ -24,6 +24,12 @@ export const collections = {
             audience: z.enum(['visitor', 'admin', 'everyone']),
             /** The cause in one line, used in the fixes index and link previews. */
             cause: z.string().min(20).max(200),
+            /**
+             * Error-log messages that point to this fix, as the server writes them but without
+             * timestamps, ids or addresses. Search ranks this page first for them (see
+             * PageTitle.astro); each must appear verbatim in the page body.
+             */
+            logMessages: z.array(z.string().min(8).max(160)).max(12).default([]),
           })
           .optional(),
       }),

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { watchConsole } from './support';
+import { watchPage } from './support';
 
 test('a code block’s copy button puts exactly the shown command on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const console = watchConsole(page);
+  const watcher = await watchPage(page);
   await page.goto('/fixes/upstream-refused/');
   const block = page.locator('.expressive-code', { has: page.locator('pre[data-language="bash"]') }).first();
   const shown = (await block.locator('pre code').innerText()).replace(/\n$/, '');
@@ -11,7 +11,7 @@ test('a code block’s copy button puts exactly the shown command on the clipboa
   await block.getByRole('button', { name: 'Copy to clipboard' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
   expect(shown.length).toBeGreaterThan(0);
-  console.check();
+  await watcher.check();
 });
 
 test.describe('at 390 px wide', () => {

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, useTheme, watchConsole } from './support';
+import { expectNoAxeViolations, useTheme, watchPage } from './support';
 
 const themes = ['light', 'dark'] as const;
 
 for (const theme of themes) {
   test(`${theme}: the flowchart page has no axe violation, with its list closed and open`, async ({ page }) => {
     await useTheme(page, theme);
-    const console = watchConsole(page);
+    const watcher = await watchPage(page);
     const response = await page.goto('/flowchart/');
     expect(response?.status()).toBe(200);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
@@ -16,7 +16,7 @@ for (const theme of themes) {
     const list = page.locator('details.flowchart-list');
     await expect(list.getByRole('link', { name: 'Are you visiting the site, or do you run it?' })).toBeVisible();
     await expectNoAxeViolations(page, `/flowchart/ with the list open (${theme})`);
-    console.check();
+    await watcher.check();
   });
 }
 

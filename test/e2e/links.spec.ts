@@ -1,16 +1,7 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-
-/** Every HTML file under dist/, as paths relative to dist/. */
-function htmlFiles(dir = 'dist', base = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const relative = join(base, entry.name);
-    if (entry.isDirectory())
-      return entry.name === '_astro' || entry.name === 'pagefind' ? [] : htmlFiles(join(dir, entry.name), relative);
-    return entry.name.endsWith('.html') ? [relative] : [];
-  });
-}
+import { htmlFiles } from './support';
 
 /** The dist/ file a site path is served from, or undefined when nothing serves it. */
 function fileFor(pathname: string): string | undefined {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
-import { expectNoAxeViolations, watchConsole } from './support';
+import { expectNoAxeViolations, watchPage } from './support';
 
 /** Frontmatter of every fix page, keyed by outcome id. */
 const fixPages = Object.fromEntries(
@@ -64,7 +64,7 @@ test('Copy link and Copy summary on a wizard leaf put exactly the expected text 
   page,
   baseURL,
 }) => {
-  const console = watchConsole(page);
+  const watcher = await watchPage(page);
   await page.goto('/wizard/admin/nginx/refused/same-host/');
   const tools = page.locator('[data-step-slot] outcome-tools');
   await tools.getByRole('button', { name: 'Copy link' }).click();
@@ -83,11 +83,11 @@ test('Copy link and Copy summary on a wizard leaf put exactly the expected text 
     'href',
     '/fixes/upstream-refused/?answers=admin/nginx/refused/same-host',
   );
-  console.check();
+  await watcher.check();
 });
 
 test('ticks survive a reload, show in the summary, and can be reset', async ({ page, baseURL }) => {
-  const console = watchConsole(page);
+  const watcher = await watchPage(page);
   await page.goto('/fixes/upstream-refused/?answers=admin/nginx/refused/same-host');
   await expect(page.getByRole('navigation', { name: 'How you got here' }).getByRole('listitem')).toHaveCount(4);
   await tick(page, 0).check();
@@ -115,14 +115,14 @@ test('ticks survive a reload, show in the summary, and can be reset', async ({ p
   await expect(tick(page, 0)).not.toBeChecked();
   await page.reload();
   await expect(tick(page, 2)).not.toBeChecked();
-  console.check();
+  await watcher.check();
 });
 
 // A → B → C from three different starting outcomes: each later page marks the earlier ones
 // as already tried, and its summary lists them in order.
 for (const start of ['upstream-refused', 'upstream-timeout', 'dns-record']) {
   test(`walking follow-ups from ${start} keeps the answers and lists what was tried, in order`, async ({ page }) => {
-    const console = watchConsole(page);
+    const watcher = await watchPage(page);
     await page.goto(`/fixes/${start}/?answers=admin/not-sure`);
     const visited = [start];
     for (let hop = 0; hop < 2; hop++) {
@@ -161,12 +161,12 @@ for (const start of ['upstream-refused', 'upstream-timeout', 'dns-record']) {
     );
     // Two outcomes tried: the escalation report is offered.
     await expect(page.getByRole('heading', { name: 'Prepare a report for your host or support' })).toBeVisible();
-    console.check();
+    await watcher.check();
   });
 }
 
 test('the report’s text is what the page shows, in the clipboard and in the download', async ({ page }) => {
-  const console = watchConsole(page);
+  const watcher = await watchPage(page);
   await page.goto('/fixes/general-checklist/');
   const report = page.locator('[data-report]');
   await report.getByLabel('Time of the error, in UTC').fill('2026-11-25 09:14 UTC');
@@ -186,11 +186,11 @@ test('the report’s text is what the page shows, in the clipboard and in the do
   expect(download.suggestedFilename()).toBe('502-report.txt');
   expect(readFileSync((await download.path())!, 'utf8')).toBe(shown);
   await expectNoAxeViolations(page);
-  console.check();
+  await watcher.check();
 });
 
 test('tampered storage and a hostile ?answers= are dropped without an error', async ({ page }) => {
-  const console = watchConsole(page);
+  const watcher = await watchPage(page);
   await page.addInitScript(() => {
     localStorage.setItem('502guide:tried', '<img src=x onerror=alert(1)>');
     localStorage.setItem('502guide:ticks', '{"upstream-refused":"not a list","__proto__":{"x":1}}');
@@ -201,7 +201,7 @@ test('tampered storage and a hostile ?answers= are dropped without an error', as
   await expect(tick(page, 0)).not.toBeChecked();
   await page.getByRole('button', { name: 'Copy link' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/fixes\/upstream-refused\/$/);
-  console.check();
+  await watcher.check();
 });
 
 test('without the Clipboard API, the text is offered selected in a text area', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { allPaths, stepsToUrl } from '../../src/wizard/paths';
 import { loadRealTree } from '../support/tree';
-import { expectNoAxeViolations, sitemapPaths, useTheme, watchConsole } from './support';
+import { expectNoAxeViolations, sitemapPaths, useTheme, watchPage } from './support';
 
 const paths = sitemapPaths();
 const isWizardStep = (path: string) => path.startsWith('/wizard/') && path !== '/wizard/';
@@ -38,19 +38,19 @@ const batchSize = 12;
 for (const [theme, themePaths] of sweeps) {
   for (let start = 0; start < themePaths.length; start += batchSize) {
     const batch = themePaths.slice(start, start + batchSize);
-    test(`${theme}: pages ${start + 1}–${start + batch.length} load with no console error and no axe violation`, async ({
+    test(`${theme}: pages ${start + 1}–${start + batch.length} load with no console error, CSP violation, other-origin request, cookie or axe violation`, async ({
       page,
     }) => {
       test.setTimeout(120_000);
       await useTheme(page, theme);
-      const console = watchConsole(page);
+      const watcher = await watchPage(page);
       for (const path of batch) {
         const response = await page.goto(path);
         expect.soft(response?.status(), path).toBe(200);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         await expectNoAxeViolations(page, `${path} (${theme})`, { soft: true });
       }
-      console.check();
+      await watcher.check();
     });
   }
 }

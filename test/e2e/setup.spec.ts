@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, useTheme, watchConsole } from './support';
+import { expectNoAxeViolations, useTheme, watchPage } from './support';
 
 /** The "Your setup" panel of a fix page, opened. */
 async function openPanel(page: Page): Promise<Locator> {
@@ -34,7 +34,7 @@ test.describe('Your setup', () => {
   });
 
   test('fills commands on three fix pages, and Copy copies exactly what is shown', async ({ page }) => {
-    const console = watchConsole(page);
+    const watcher = await watchPage(page);
     await page.goto('/fixes/upstream-refused/');
     const panel = await openPanel(page);
     await panel.getByRole('textbox', { name: 'Site domain' }).fill('shop.example.org');
@@ -70,7 +70,7 @@ test.describe('Your setup', () => {
     expect(await copy(apacheLog)).toBe("sudo grep 'Permission denied' /srv/logs/apache-error.log | tail -n 5");
     await expect(page.locator('pre code', { hasText: '/var/log/apache2/error.log' })).toHaveCount(0);
     await expect(page.locator('pre code', { hasText: '/var/log/haproxy.log' }).first()).toBeAttached();
-    console.check();
+    await watcher.check();
   });
 
   test('keeps the values over a reload, and Clear restores the examples', async ({ page }) => {
@@ -111,7 +111,7 @@ test.describe('Your setup', () => {
     test(`refuses ${JSON.stringify(value.slice(0, 24))} with an inline message and never shows it`, async ({
       page,
     }) => {
-      const console = watchConsole(page);
+      const watcher = await watchPage(page);
       await page.goto('/fixes/upstream-refused/');
       const panel = await openPanel(page);
       const domain = panel.getByRole('textbox', { name: 'Site domain' });
@@ -128,7 +128,7 @@ test.describe('Your setup', () => {
       expect(await copy(verify)).toBe("curl -sS -o /dev/null -w '%{http_code}\\n' https://example.com/");
       await expect(page.locator('main img[src="x"]')).toHaveCount(0);
       expect(await page.title()).not.toBe('1');
-      console.check();
+      await watcher.check();
     });
   }
 

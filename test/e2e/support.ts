@@ -1,6 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Every HTML file under dist/, as paths relative to dist/. */
+export function htmlFiles(dir = 'dist', base = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const relative = join(base, entry.name);
+    if (entry.isDirectory())
+      return entry.name === '_astro' || entry.name === 'pagefind' ? [] : htmlFiles(join(dir, entry.name), relative);
+    return entry.name.endsWith('.html') ? [relative] : [];
+  });
+}
 
 /** Every page URL path the built site lists in its sitemap. */
 export function sitemapPaths(): string[] {
@@ -13,16 +24,41 @@ export function sitemapPaths(): string[] {
   );
 }
 
-/** Collects console errors and uncaught exceptions; call `.check()` at the end of a test. */
-export function watchConsole(page: Page) {
+/** What a page may load besides its own origin: inline data and in-page blobs. */
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
+
+/**
+ * Watches a page for everything the site promises never to do, from the next navigation on:
+ * console errors and uncaught exceptions, Content-Security-Policy violations (reported by
+ * the browser's `securitypolicyviolation` event), requests to any origin but the site's,
+ * and cookies. Call `await watcher.check()` at the end of a test.
+ */
+export async function watchPage(page: Page) {
   const errors: string[] = [];
+  const siteOrigin = new URL(test.info().project.use.baseURL ?? 'http://localhost/').origin;
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!LOCAL_SCHEMES.has(url.protocol) && url.origin !== siteOrigin) {
+      errors.push(`request to another origin: ${request.url()}`);
+    }
+  });
+  await page.exposeFunction('__reportCspViolation', (report: string) => errors.push(`CSP violation: ${report}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`;
+      (window as unknown as { __reportCspViolation: (report: string) => void }).__reportCspViolation(report);
+    });
+  });
   return {
     errors,
-    check: () => expect(errors, 'console errors').toEqual([]),
+    check: async () => {
+      expect(errors, 'console errors, CSP violations and other-origin requests').toEqual([]);
+      expect(await page.context().cookies(), 'cookies').toEqual([]);
+    },
   };
 }
 

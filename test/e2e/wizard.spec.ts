@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { allPaths, stepsToUrl } from '../../src/wizard/paths';
 import { loadRealTree } from '../support/tree';
-import { expectNoAxeViolations, watchConsole } from './support';
+import { expectNoAxeViolations, watchPage } from './support';
 
 const tree = loadRealTree();
 const leaves = allPaths(tree).filter((path) => path.kind === 'outcome');
@@ -20,7 +20,7 @@ for (let start = 0; start < leaves.length; start += batchSize) {
     page,
   }) => {
     test.setTimeout(120_000);
-    const console = watchConsole(page);
+    const watcher = await watchPage(page);
     await page.goto('/wizard/');
     for (const leaf of batch) {
       for (const { answer } of leaf.steps) await answerLink(page, answer.label).click();
@@ -32,7 +32,7 @@ for (let start = 0; start < leaves.length; start += batchSize) {
       await page.getByRole('link', { name: 'Start over' }).click();
       await expect(page).toHaveURL('/wizard/');
     }
-    console.check();
+    await watcher.check();
   });
 }
 
@@ -55,7 +55,7 @@ test.describe('without JavaScript', () => {
 });
 
 test('works from the keyboard alone, moving focus to each new question and announcing it', async ({ page }) => {
-  const console = watchConsole(page);
+  const watcher = await watchPage(page);
   await page.goto('/wizard/');
   // Tab from the top of the page to the first answer, "I run the site".
   const admin = answerLink(page, 'I run the site (or support someone who does)');
@@ -83,7 +83,7 @@ test('works from the keyboard alone, moving focus to each new question and annou
   await expect(page).toHaveURL('/wizard/admin/nginx/refused/same-host/');
   await expect(step(page).getByRole('heading', { level: 2 }).first()).toBeFocused();
   await expect(page.locator('[data-announce]')).toHaveText(/^Outcome: /);
-  console.check();
+  await watcher.check();
 });
 
 test('the browser’s Back and Forward buttons and the Back link move between questions', async ({ page }) => {
@@ -132,12 +132,12 @@ test('a reload resumes at the same step, and /wizard/ offers to continue', async
 });
 
 test('saved progress that no longer fits the tree is dropped without a word', async ({ page }) => {
-  const console = watchConsole(page);
+  const watcher = await watchPage(page);
   await page.addInitScript(() => localStorage.setItem('502guide:wizard-path', '/wizard/admin/retired-answer/'));
   await page.goto('/wizard/');
   await expect(page.getByRole('link', { name: 'Continue where you left off' })).toBeHidden();
   expect(await page.evaluate(() => localStorage.getItem('502guide:wizard-path'))).toBe('');
-  console.check();
+  await watcher.check();
 });
 
 test('an unknown wizard path names the answer that does not fit and offers the valid part', async ({ page }) => {
@@ -173,7 +173,7 @@ test('a step swapped in by the browser has no axe violation', async ({ page }) =
 });
 
 test('a pasted log line answers the questions it implies', async ({ page }) => {
-  const console = watchConsole(page);
+  const watcher = await watchPage(page);
   await page.goto('/wizard/admin/nginx/');
   const box = page.locator('[data-step-slot] log-paste');
   await box
@@ -187,7 +187,7 @@ test('a pasted log line answers the questions it implies', async ({ page }) => {
   await expect(page.getByRole('navigation', { name: 'Your answers' })).toContainText(
     'No such file or directory (unix socket)',
   );
-  console.check();
+  await watcher.check();
 });
 
 test('an unrecognised paste says so and the questions go on', async ({ page }) => {

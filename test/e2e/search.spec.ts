@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { watchPage } from './support';
+
+/**
+ * Real error-log messages (nginx, Apache httpd), as a reader would paste them, and the fix
+ * page that must come first in the site search. The fix pages list these messages in
+ * `outcome.logMessages`; Pagefind ranks that metadata above the same words elsewhere.
+ */
+const phrases: ReadonlyArray<readonly [phrase: string, fixPage: string]> = [
+  ['upstream prematurely closed connection while reading response header from upstream', '/fixes/upstream-closed/'],
+  ['connect() failed (111: Connection refused) while connecting to upstream', '/fixes/upstream-refused/'],
+  [
+    'upstream timed out (110: Connection timed out) while reading response header from upstream',
+    '/fixes/upstream-timeout/',
+  ],
+  ['upstream timed out (110: Connection timed out) while connecting to upstream', '/fixes/firewall/'],
+  ['upstream sent too big header while reading response header from upstream', '/fixes/header-too-big/'],
+  ['upstream sent invalid header while reading response header from upstream', '/fixes/invalid-response/'],
+  ['connect() to unix:/run/php/php8.2-fpm.sock failed (2: No such file or directory)', '/fixes/unix-socket-missing/'],
+  ['connect() to unix:/run/php/php8.2-fpm.sock failed (13: Permission denied)', '/fixes/permission-denied/'],
+  ['app.internal could not be resolved (3: Host not found)', '/fixes/proxy-cannot-resolve/'],
+  ['no live upstreams while connecting to upstream', '/fixes/no-live-upstreams/'],
+  [
+    'SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version number) while SSL handshaking to upstream',
+    '/fixes/upstream-tls/',
+  ],
+  ['AH01114: HTTP: failed to make connection to backend: 127.0.0.1', '/fixes/upstream-refused/'],
+  ['AH00898: DNS lookup failure for: app.internal returned by /', '/fixes/proxy-cannot-resolve/'],
+];
+
+test('searching a real error-log message puts its fix page first', async ({ page }) => {
+  test.setTimeout(120_000);
+  const watcher = await watchPage(page);
+  await page.goto('/errors/502-bad-gateway/');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog');
+  const box = dialog.getByRole('textbox', { name: 'Search' });
+  const first = dialog.locator('.pagefind-ui__result-link').first();
+  const misses: string[] = [];
+  for (const [phrase, fixPage] of phrases) {
+    await box.fill(phrase);
+    // Results arrive after a debounce (and, the first time, after Pagefind loads its index).
+    await expect(first)
+      .toHaveAttribute('href', fixPage, { timeout: 15_000 })
+      .catch(async () => {
+        misses.push(`${phrase} → ${await first.getAttribute('href')}`);
+      });
+  }
+  expect(misses, 'phrases whose first result is not their fix page').toEqual([]);
+  await first.click();
+  await expect(page).toHaveURL(new RegExp(`${phrases.at(-1)![1]}$`));
+  await watcher.check();
+});
+
+test('fix pages carry their log messages for search, and other pages do not', async ({ page }) => {
+  await page.goto('/fixes/upstream-refused/');
+  await expect(page.locator('[data-pagefind-meta="logs[data-logs]"]')).toHaveAttribute(
+    'data-logs',
+    /connect\(\) failed \(111: Connection refused\) while connecting to upstream/,
+  );
+  await page.goto('/causes/connection-refused/');
+  await expect(page.locator('[data-pagefind-meta]')).toHaveCount(0);
+});
