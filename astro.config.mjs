@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { readdirSync } from 'node:fs';
 import { pluginPlaceholders } from './src/setup/ec-placeholders.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
@@ -19,6 +20,9 @@ export default defineConfig({
   // Strict CSP in a <meta> on every page; see src/security/csp.ts.
   security: { csp: contentSecurityPolicy },
   integrations: [
+    // Starlight adds this itself when it is missing; listed here to leave out the wizard's
+    // step templates (src/pages/wizard-steps.astro), which are not a page for readers.
+    sitemap({ filter: (page) => !page.endsWith('/wizard-steps/') }),
     starlight({
       title: '502 guide',
       description:

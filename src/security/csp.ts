@@ -14,6 +14,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroUserConfig } from 'astro';
+
+/** The object form of Astro's `security.csp` option. */
+type CspOptions = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
 /** Matches `<script is:inline …>body</script>` in an `.astro` source; group 1 is the body. */
 const INLINE_SCRIPT = /<script\b[^>]*\bis:inline\b[^>]*>([\s\S]*?)<\/script>/g;
@@ -60,7 +64,7 @@ const starlightComponents = ['components', 'user-components'].map(
  * from this origin: no CDN, font service or analytics. `frame-ancestors` is left out
  * because browsers ignore it in a `<meta>` policy and log an error for it.
  */
-const directives = [
+const directives: NonNullable<CspOptions['directives']> = [
   "default-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
@@ -68,7 +72,7 @@ const directives = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-] as const;
+];
 
 /**
  * The `security.csp` option: Astro's own hashes plus Starlight's inline scripts, no
@@ -79,7 +83,7 @@ const directives = [
  */
 export const contentSecurityPolicy = {
   algorithm: 'SHA-256',
-  directives: [...directives],
+  directives,
   scriptDirective: {
     resources: ["'self'", "'wasm-unsafe-eval'"],
     hashes: inlineScriptHashes(starlightComponents),
@@ -87,4 +91,4 @@ export const contentSecurityPolicy = {
   styleDirective: {
     resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
   },
-} as const;
+} satisfies CspOptions;

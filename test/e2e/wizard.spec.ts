@@ -86,6 +86,34 @@ test('works from the keyboard alone, moving focus to each new question and annou
   await watcher.check();
 });
 
+test('once the step templates are in, answers move on without loading a page', async ({ page }) => {
+  const watcher = await watchPage(page);
+  await page.goto('/wizard/');
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await answerLink(page, 'I run the site (or support someone who does)').click();
+  await answerLink(page, 'nginx').click();
+  await expect(page).toHaveURL('/wizard/admin/nginx/');
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  // The wizard page itself carries only its own step; the rest came from /wizard-steps/.
+  const html = await (await page.request.get('/wizard/')).text();
+  expect(html).not.toContain('<template data-template="log">');
+  await watcher.check();
+});
+
+test('when the step templates cannot be fetched, the answers are plain links to the same steps', async ({ page }) => {
+  await page.route('**/wizard-steps/', (route) => route.abort());
+  await page.goto('/wizard/');
+  const leaf = leaves[0]!;
+  for (const { answer } of leaf.steps) await answerLink(page, answer.label).click();
+  await expect(page).toHaveURL(stepsToUrl(leaf.steps));
+  await expect(step(page).getByRole('link', { name: 'Open the fix steps' })).toHaveAttribute(
+    'href',
+    new RegExp(`^/fixes/${leaf.outcome}/`),
+  );
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(0);
+});
+
 test('the browser’s Back and Forward buttons and the Back link move between questions', async ({ page }) => {
   await page.goto('/wizard/');
   await answerLink(page, 'I run the site (or support someone who does)').click();

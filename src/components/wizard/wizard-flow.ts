@@ -3,6 +3,10 @@
  * of the XState actor, the URL follows with `history.pushState`, focus moves to the new
  * question and a live region announces it. Everything is built from `<template>`s and
  * `textContent`; nothing from the URL is ever parsed as HTML.
+ *
+ * The templates of every step come from one shared page (`/wizard-steps/`), fetched once
+ * after load. Until it has arrived, or if it fails, answers stay plain links to the next
+ * static page; `data-ready` on the element says the templates are in.
  */
 import { createActor, type Actor } from 'xstate';
 import { answerEvent, createWizardMachine, currentStateId, type WizardMachine } from '../../wizard/machine';
@@ -38,9 +42,36 @@ class WizardFlow extends HTMLElement {
     this.#offerResume();
     this.#remember();
     this.addEventListener('click', (event) => this.#onClick(event));
+    void this.#loadTemplates();
     window.addEventListener('popstate', () => {
       if (this.#goTo(location.pathname)) this.#render({ focus: true });
     });
+  }
+
+  /**
+   * Fetches the step templates named by `[data-templates][data-src]` (our own static page,
+   * same origin) and moves them into the element. Any failure leaves plain links working.
+   */
+  async #loadTemplates(): Promise<void> {
+    const holder = this.querySelector<HTMLElement>('[data-templates]');
+    const source = holder?.dataset.src;
+    if (!holder || !source) return;
+    try {
+      const response = await fetch(source);
+      if (!response.ok) return;
+      // Only the body: the page's <head> has inline styles that this page's CSP does not
+      // list, and Chromium checks them even in a parsed, never-shown document.
+      const html = await response.text();
+      const body = html.indexOf('<body');
+      if (body === -1) return;
+      const page = new DOMParser().parseFromString(html.slice(body), 'text/html');
+      const templates = [...page.querySelectorAll('[data-templates] > template[data-template]')];
+      if (templates.length === 0) return;
+      holder.replaceChildren(...templates.map((template) => document.importNode(template, true)));
+      this.dataset.ready = '';
+    } catch {
+      // Offline or blocked: the links still lead to the same steps as full pages.
+    }
   }
 
   /** Replays the answers in `pathname` on a fresh start; false when the path is unknown. */
@@ -64,7 +95,7 @@ class WizardFlow extends HTMLElement {
       return;
     }
     const link = (event.target as Element).closest('a');
-    if (!link || !this.contains(link)) return;
+    if (!link || !this.contains(link) || this.dataset.ready === undefined) return;
     const before = this.#actor.getSnapshot();
     if (link.dataset.answer !== undefined) {
       performance.mark('wizard:answer');
@@ -81,10 +112,19 @@ class WizardFlow extends HTMLElement {
       return;
     }
     if (this.#actor.getSnapshot() === before) return;
+    if (!this.#template(currentStateId(this.#actor.getSnapshot()))) {
+      // No template for this step (should not happen): let the link load the page.
+      this.#goTo(location.pathname);
+      return;
+    }
     event.preventDefault();
     history.pushState(null, '', this.#url());
     this.#render({ focus: true });
     performance.mark('wizard:shown');
+  }
+
+  #template(stateId: string): HTMLTemplateElement | null {
+    return this.querySelector<HTMLTemplateElement>(`template[data-template="${CSS.escape(stateId)}"]`);
   }
 
   #url(): string {
@@ -101,7 +141,7 @@ class WizardFlow extends HTMLElement {
       this.#data.shape,
       snapshot.context.answers.map((answer) => answer.slug),
     );
-    const template = this.querySelector<HTMLTemplateElement>(`template[data-template="${CSS.escape(stateId)}"]`);
+    const template = this.#template(stateId);
     const slot = this.querySelector('[data-step-slot]');
     if (!template || !slot || resolution.kind === 'invalid') return;
 
