@@ -169,6 +169,7 @@ test('saved progress that no longer fits the tree is dropped without a word', as
 });
 
 test('an unknown wizard path names the answer that does not fit and offers the valid part', async ({ page }) => {
+  const watcher = await watchPage(page);
   const response = await page.goto('/wizard/admin/bogus/more/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
@@ -177,6 +178,8 @@ test('an unknown wizard path names the answer that does not fit and offers the v
     'href',
     '/wizard/admin/',
   );
+  // The browser logs the 404 status of the page itself; nothing else may appear.
+  expect(watcher.errors.filter((error) => !/status of 404/.test(error))).toEqual([]);
 });
 
 test('markup in a tampered wizard URL is shown as text, never run', async ({ page }) => {
@@ -192,12 +195,15 @@ test('markup in a tampered wizard URL is shown as text, never run', async ({ pag
 });
 
 test('a step swapped in by the browser has no axe violation', async ({ page }) => {
+  const watcher = await watchPage(page);
   await page.goto('/wizard/');
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
   await answerLink(page, 'I run the site (or support someone who does)').click();
   await answerLink(page, 'Apache httpd').click();
   await expectNoAxeViolations(page);
   await answerLink(page, 'Timed out').click();
   await expectNoAxeViolations(page);
+  await watcher.check();
 });
 
 test('a pasted log line answers the questions it implies', async ({ page }) => {
