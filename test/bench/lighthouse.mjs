@@ -22,7 +22,7 @@ export const chromePath =
  * Starts a headless Chromium with the DevTools protocol on `port`.
  *
  * @param {number} port - Remote-debugging port (4377–4399 in the benchmarks).
- * @returns {Promise<{ port: number, close: () => void }>}
+ * @returns {Promise<{ port: number, close: () => Promise<void> }>} `close` ends it and removes its profile.
  */
 export async function launchChromium(port) {
   const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
@@ -41,8 +41,10 @@ export async function launchChromium(port) {
     ],
     { stdio: 'ignore' },
   );
-  const close = () => {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const close = async () => {
     child.kill();
+    await exited;
     rmSync(profile, { recursive: true, force: true });
   };
   for (let tries = 0; tries < 100; tries++) {
@@ -53,7 +55,7 @@ export async function launchChromium(port) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  close();
+  await close();
   throw new Error(`${chromePath} did not open its DevTools port ${port}`);
 }
 
@@ -174,7 +176,7 @@ export async function runLighthouse(origin, paths, { runs = 3, port = 4379, log 
       });
     }
   } finally {
-    chrome.close();
+    await chrome.close();
   }
   return results;
 }
