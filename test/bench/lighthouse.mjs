@@ -39,13 +39,15 @@ export async function launchChromium(port) {
       `--user-data-dir=${profile}`,
       'about:blank',
     ],
-    { stdio: 'ignore' },
+    { stdio: 'ignore', detached: true },
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const close = async () => {
-    child.kill();
+    // Chromium's helper processes share its process group; they all go.
+    process.kill(-child.pid, 'SIGTERM');
     await exited;
-    rmSync(profile, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
   };
   for (let tries = 0; tries < 100; tries++) {
     try {
