@@ -95,6 +95,9 @@ test('once the step templates are in, answers move on without loading a page', a
   await answerLink(page, 'nginx').click();
   await expect(page).toHaveURL('/wizard/admin/nginx/');
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await expect(page.getByText('Answer a few questions and land on the fix')).toBeHidden();
+  await page.getByRole('link', { name: 'Start over' }).click();
+  await expect(page.getByText('Answer a few questions and land on the fix')).toBeVisible();
   // The wizard page itself carries only its own step; the rest came from /wizard-steps/.
   const html = await (await page.request.get('/wizard/')).text();
   expect(html).not.toContain('<template data-template="log">');

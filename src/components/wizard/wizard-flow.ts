@@ -169,6 +169,8 @@ class WizardFlow extends HTMLElement {
     const setup = this.querySelector<HTMLElement>('[data-setup-slot]');
     if (setup) setup.hidden = !(resolution.kind === 'outcome' && this.#data.adminOutcomes.includes(stateId));
     this.querySelector<HTMLElement>('[data-resume]')?.setAttribute('hidden', '');
+    // The introduction on /wizard/ sits outside this element; it belongs to the first question only.
+    document.querySelector<HTMLElement>('[data-wizard-intro]')?.toggleAttribute('hidden', count > 0);
 
     const heading = step.querySelector<HTMLElement>('.wizard-question');
     const title = heading?.textContent?.trim() ?? '';
