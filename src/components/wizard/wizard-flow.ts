@@ -113,7 +113,7 @@ class WizardFlow extends HTMLElement {
     }
     if (this.#actor.getSnapshot() === before) return;
     if (!this.#template(currentStateId(this.#actor.getSnapshot()))) {
-      // No template for this step (should not happen): let the link load the page.
+      // A /wizard-steps/ cached from an older deploy can lack a newer step: load the page.
       this.#goTo(location.pathname);
       return;
     }
