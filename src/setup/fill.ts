@@ -12,6 +12,9 @@ import type { ValidSetup } from './validate';
 /** The example text each node had as rendered, to restore it when the reader clears a value. */
 const examples = new WeakMap<Node, string>();
 
+/** Roots that have shown a reader's value at least once, so an empty setup must restore the examples. */
+const filledRoots = new WeakSet<ParentNode>();
+
 const kinds = new Set<string>(['domain', 'upstreamHost', 'upstreamPort', 'socket', 'errorLog']);
 const contexts = new Set<string>(['unquoted', 'single', 'double', 'comment', 'config']);
 
@@ -77,5 +80,11 @@ function fillBlock(block: HTMLElement, setup: ValidSetup): void {
  * examples. Safe to call again whenever the setup changes.
  */
 export function fillPlaceholders(root: ParentNode, setup: ValidSetup): void {
+  // The page as rendered already shows the examples: with nothing set and nothing filled
+  // yet, there is nothing to do (this is every first visit, and it keeps the page's first
+  // task short: fillCode parses each block's shell code).
+  const empty = Object.keys(setup).length === 0;
+  if (empty && !filledRoots.has(root)) return;
+  filledRoots.add(root);
   for (const block of root.querySelectorAll<HTMLElement>('[data-placeholders-lang]')) fillBlock(block, setup);
 }

@@ -191,16 +191,28 @@ class OutcomeFollowUps extends HTMLElement {
     form.hidden = false;
     const time = form.querySelector<HTMLInputElement>('[data-report-time]')!;
     time.value = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const section = form.closest<HTMLElement>('[data-report]');
     let blobUrl = '';
+    // Built only while the report shows (always on the last resort, elsewhere once two
+    // outcomes were tried): most fix page visits never need it. $tried's listener in
+    // #showTried runs first, so a report that has just appeared is built at once.
     const update = () => {
+      if (section?.hidden) return;
       const summary = summaryFor(outcomeId);
       if (!summary) return;
-      const fields = new FormData(form);
+      // Each control is read by name rather than through `new FormData(form)`: Chromium's
+      // HTMLTextAreaElement::AppendToFormData lays the page out before it reads a textarea,
+      // and this runs at load from the store subscriptions, where that forced layout of the
+      // whole page was the fix page's longest task in Lighthouse.
+      const field = (name: string) => {
+        const control = form.elements.namedItem(name);
+        return control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement ? control.value : '';
+      };
       const text = escalationReport(summary, {
-        time: String(fields.get('time') ?? ''),
-        url: String(fields.get('url') ?? ''),
-        requestId: String(fields.get('requestId') ?? ''),
-        checks: String(fields.get('checks') ?? ''),
+        time: field('time'),
+        url: field('url'),
+        requestId: field('requestId'),
+        checks: field('checks'),
       });
       preview.textContent = text;
       if (blobUrl) URL.revokeObjectURL(blobUrl);
