@@ -86,6 +86,21 @@ test('Copy link and Copy summary on a wizard leaf put exactly the expected text 
   await watcher.check();
 });
 
+test('a fix page whose /wizard-data.json cannot be fetched still copies its link and summary, without answers', async ({
+  page,
+  baseURL,
+}) => {
+  await page.route('**/wizard-data.json', (route) => route.abort());
+  await page.goto('/fixes/upstream-refused/?answers=admin/nginx/refused/same-host');
+  await page.getByRole('button', { name: 'Copy summary' }).click();
+  const { title, outcome } = fixPages['upstream-refused']!;
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toMatch(new RegExp(`^${outcome.code} .*\nLink: ${baseURL}/fixes/upstream-refused/\n`));
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(title);
+  await expect(page.getByRole('navigation', { name: 'How you got here' })).toBeHidden();
+});
+
 test('ticks survive a reload, show in the summary, and can be reset', async ({ page, baseURL }) => {
   const watcher = await watchPage(page);
   await page.goto('/fixes/upstream-refused/?answers=admin/nginx/refused/same-host');

@@ -98,24 +98,32 @@ test('once the step templates are in, answers move on without loading a page', a
   await expect(page.getByText('Answer a few questions and land on the fix')).toBeHidden();
   await page.getByRole('link', { name: 'Start over' }).click();
   await expect(page.getByText('Answer a few questions and land on the fix')).toBeVisible();
-  // The wizard page itself carries only its own step; the rest came from /wizard-steps/.
-  const html = await (await page.request.get('/wizard/')).text();
-  expect(html).not.toContain('<template data-template="log">');
+  // The wizard page itself carries only its own step; the other steps came from
+  // /wizard-steps/ and the routing data from /wizard-data.json.
+  for (const path of ['/wizard/', `${stepsToUrl(leaves[0]!.steps)}`]) {
+    const html = await (await page.request.get(path)).text();
+    expect(html).not.toContain('<template data-template="log">');
+    expect(html).not.toContain('"nodes":');
+  }
+  const data = (await (await page.request.get('/wizard-data.json')).json()) as { shape: { nodes: unknown[] } };
+  expect(data.shape.nodes.length).toBeGreaterThan(10);
   await watcher.check();
 });
 
-test('when the step templates cannot be fetched, the answers are plain links to the same steps', async ({ page }) => {
-  await page.route('**/wizard-steps/', (route) => route.abort());
-  await page.goto('/wizard/');
-  const leaf = leaves[0]!;
-  for (const { answer } of leaf.steps) await answerLink(page, answer.label).click();
-  await expect(page).toHaveURL(stepsToUrl(leaf.steps));
-  await expect(step(page).getByRole('link', { name: 'Open the fix steps' })).toHaveAttribute(
-    'href',
-    new RegExp(`^/fixes/${leaf.outcome}/`),
-  );
-  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(0);
-});
+for (const shared of ['/wizard-steps/', '/wizard-data.json']) {
+  test(`when ${shared} cannot be fetched, the answers are plain links to the same steps`, async ({ page }) => {
+    await page.route(`**${shared}`, (route) => route.abort());
+    await page.goto('/wizard/');
+    const leaf = leaves[0]!;
+    for (const { answer } of leaf.steps) await answerLink(page, answer.label).click();
+    await expect(page).toHaveURL(stepsToUrl(leaf.steps));
+    await expect(step(page).getByRole('link', { name: 'Open the fix steps' })).toHaveAttribute(
+      'href',
+      new RegExp(`^/fixes/${leaf.outcome}/`),
+    );
+    await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(0);
+  });
+}
 
 test('the browser’s Back and Forward buttons and the Back link move between questions', async ({ page }) => {
   await page.goto('/wizard/');

@@ -7,12 +7,10 @@
 import { fieldRows, primaryFinding, softwareNames } from '../../diagnose/present';
 import { setupValuesFrom, type SetupValues } from '../../diagnose/setup-values';
 import type { Finding } from '../../diagnose/types';
-import type { RoutingTree } from '../../diagnose/wizard';
 import { setSetupValue } from '../../setup/store';
+import { loadWizardData } from '../../wizard/client-data';
 
 interface LogPasteData {
-  /** The wizard tree's routing, to follow a rule's implied answers. */
-  tree: RoutingTree;
   /** Outcome id → its fix page. */
   fixPages: Record<string, { href: string; title: string }>;
 }
@@ -25,7 +23,7 @@ const maxOthers = 5;
 const where = (finding: Finding) => `Line ${finding.line} (${softwareNames[finding.rule.software]})`;
 
 class LogPaste extends HTMLElement {
-  #data: LogPasteData = { tree: { root: '', nodes: [] }, fixPages: {} };
+  #data: LogPasteData = { fixPages: {} };
 
   connectedCallback(): void {
     const json = this.querySelector('script[data-log-paste-data]')?.textContent;
@@ -66,13 +64,17 @@ class LogPaste extends HTMLElement {
     }
     let modules;
     try {
-      modules = await Promise.all([import('../../diagnose/diagnose'), import('../../diagnose/wizard')]);
+      // The wizard's routing (to follow a rule's implied answers) comes with the recogniser.
+      modules = await Promise.all([
+        import('../../diagnose/diagnose'),
+        import('../../diagnose/wizard'),
+        loadWizardData(),
+      ]);
     } catch {
       return this.#say('The recogniser did not load. Check your connection and press Recognise again.');
     }
-    const [{ diagnose }, wizard] = modules;
+    const [{ diagnose }, wizard, { shape: tree }] = modules;
     const findings = diagnose(text);
-    const { tree } = this.#data;
     // Questions a finding settles; reaching an outcome beats any number of questions.
     const score = (finding: Finding) =>
       wizard.impliedSteps(tree, finding.rule.implies).length +

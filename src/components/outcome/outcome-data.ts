@@ -1,10 +1,9 @@
 /**
  * Build-time data for the outcome tools on fix pages and wizard leaves: each outcome's
- * code and title, its follow-ups, and the tree's routing shape (to name the answers in
- * a `?answers=` link).
+ * code and title, and its follow-ups. (The tree's routing shape, to name the answers in a
+ * `?answers=` link, is fetched when needed: src/wizard/client-data.ts.)
  */
-import { loadWizard, toShape, type OutcomeInfo } from '../../wizard/content';
-import type { TreeShape } from '../../wizard/paths';
+import { loadWizard, type OutcomeInfo } from '../../wizard/content';
 
 export interface FollowUp {
   readonly outcome: OutcomeInfo;
@@ -12,7 +11,6 @@ export interface FollowUp {
 }
 
 export interface OutcomeToolsData {
-  readonly shape: TreeShape;
   readonly outcomes: Record<string, { code: string; title: string; href: string }>;
 }
 
@@ -41,9 +39,8 @@ export async function isLastResort(outcomeId: string): Promise<boolean> {
 
 /** The JSON the browser needs, small enough to inline on every fix page. */
 export async function outcomeToolsData(): Promise<OutcomeToolsData> {
-  const { tree, outcomes } = await loadWizard();
+  const { outcomes } = await loadWizard();
   return {
-    shape: toShape(tree),
     outcomes: Object.fromEntries(
       [...outcomes.values()].map((outcome) => [
         outcome.id,

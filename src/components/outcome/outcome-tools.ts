@@ -7,12 +7,12 @@
  * Everything is written with `textContent` and attributes: nothing from the URL, storage
  * or a form field is ever parsed as HTML.
  */
-import { resolvePath, urlToSegments, type Step, type TreeShape } from '../../wizard/paths';
+import { loadWizardData } from '../../wizard/client-data';
+import { resolvePath, urlToSegments, type Step } from '../../wizard/paths';
 import { $ticks, $tried, clearTried, resetTicks, setTick } from '../../wizard/outcome-store';
 import { escalationReport, ticketSummary, type TicketSummary } from '../../wizard/summary';
 
 interface OutcomeData {
-  shape: TreeShape;
   outcomes: Record<string, { code: string; title: string; href: string }>;
 }
 
@@ -23,13 +23,21 @@ function pageData(): OutcomeData | undefined {
   return data;
 }
 
-/** The answers that led here: the wizard path, or a valid `?answers=` on a fix page. */
-function answerSteps(shape: TreeShape): readonly Step[] {
+/**
+ * The answers that led here: the wizard path, or a valid `?answers=` on a fix page. Naming
+ * them needs the tree's routing data, fetched only when there are answers to name (a fix
+ * page reached from search has none); without it, there are no answers to show.
+ */
+async function answerSteps(): Promise<readonly Step[]> {
   const fromPath = urlToSegments(location.pathname);
   const segments = fromPath ?? (new URLSearchParams(location.search).get('answers') ?? '').split('/').filter(Boolean);
   if (segments.length === 0 || segments.length > 20) return [];
-  const resolution = resolvePath(shape, segments);
-  return resolution.kind === 'invalid' ? [] : resolution.steps;
+  const shape = await loadWizardData().then(
+    (loaded) => loaded.shape,
+    () => undefined,
+  );
+  const resolution = shape ? resolvePath(shape, segments) : undefined;
+  return resolution === undefined || resolution.kind === 'invalid' ? [] : resolution.steps;
 }
 
 function answersQuery(steps: readonly Step[]): string {
@@ -50,11 +58,10 @@ function pageSteps(): { anchor: string; title: string; item: HTMLElement }[] {
   });
 }
 
-function summaryFor(outcomeId: string): TicketSummary | undefined {
+function summaryFor(outcomeId: string, steps: readonly Step[]): TicketSummary | undefined {
   const page = pageData();
   const outcome = page?.outcomes[outcomeId];
   if (!page || !outcome) return undefined;
-  const steps = answerSteps(page.shape);
   const ticked = new Set($ticks.get()[outcomeId] ?? []);
   const triedIds = [...$tried.get().filter((id) => id !== outcomeId), outcomeId];
   return {
@@ -92,19 +99,22 @@ class OutcomeTools extends HTMLElement {
     const page = pageData();
     const outcomeId = this.dataset.outcome;
     if (!page || !outcomeId) return;
-    const steps = answerSteps(page.shape);
-    this.#showAnswers(steps);
-    // On a wizard leaf, the fix page link carries the answers so its ticket link does too.
-    const fixLink = this.closest('.wizard-outcome')?.querySelector<HTMLAnchorElement>('a[data-fix-link]');
-    if (fixLink) fixLink.href = `${new URL(fixLink.href).pathname}${answersQuery(steps)}`;
+    const answers = answerSteps();
+    void answers.then((steps) => {
+      this.#showAnswers(steps);
+      // On a wizard leaf, the fix page link carries the answers so its ticket link does too.
+      const fixLink = this.closest('.wizard-outcome')?.querySelector<HTMLAnchorElement>('a[data-fix-link]');
+      if (fixLink) fixLink.href = `${new URL(fixLink.href).pathname}${answersQuery(steps)}`;
+    });
     this.querySelector<HTMLElement>('[data-actions]')!.hidden = false;
     this.#addTicks(outcomeId);
-    this.addEventListener('click', (event) => {
+    this.addEventListener('click', async (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button');
       if (!button) return;
-      if (button.dataset.copy === 'link') void copyText(this, ticketLink(steps), 'Link');
+      // Settled within a moment of load (or at once): the click's user activation outlasts it.
+      if (button.dataset.copy === 'link') void copyText(this, ticketLink(await answers), 'Link');
       if (button.dataset.copy === 'summary') {
-        const summary = summaryFor(outcomeId);
+        const summary = summaryFor(outcomeId, await answers);
         if (summary) void copyText(this, ticketSummary(summary), 'Summary');
       }
       if (button.dataset.resetTicks !== undefined) {
@@ -160,13 +170,16 @@ class OutcomeFollowUps extends HTMLElement {
     const outcomeId = this.dataset.outcome;
     if (!page || !outcomeId) return;
     for (const note of this.querySelectorAll<HTMLElement>('[data-needs-js]')) note.hidden = true;
-    const query = answersQuery(answerSteps(page.shape));
-    for (const link of this.querySelectorAll<HTMLAnchorElement>('[data-followup-link]')) {
-      link.href = `${new URL(link.href).pathname}${query}`;
-    }
+    const answers = answerSteps();
+    void answers.then((steps) => {
+      const query = answersQuery(steps);
+      for (const link of this.querySelectorAll<HTMLAnchorElement>('[data-followup-link]')) {
+        link.href = `${new URL(link.href).pathname}${query}`;
+      }
+    });
     this.querySelector('[data-clear-tried]')?.addEventListener('click', () => clearTried());
     $tried.subscribe((tried) => this.#showTried(page, tried));
-    this.#setUpReport(outcomeId);
+    void answers.then((steps) => this.#setUpReport(outcomeId, steps));
   }
 
   #showTried(page: OutcomeData, tried: readonly string[]): void {
@@ -183,7 +196,7 @@ class OutcomeFollowUps extends HTMLElement {
     if (report && report.dataset.always !== 'true') report.hidden = tried.length < 2;
   }
 
-  #setUpReport(outcomeId: string): void {
+  #setUpReport(outcomeId: string, steps: readonly Step[]): void {
     const form = this.querySelector<HTMLFormElement>('[data-report-form]');
     const preview = this.querySelector<HTMLElement>('[data-report-text]');
     const download = this.querySelector<HTMLAnchorElement>('[data-report-download]');
@@ -198,7 +211,7 @@ class OutcomeFollowUps extends HTMLElement {
     // #showTried runs first, so a report that has just appeared is built at once.
     const update = () => {
       if (section?.hidden) return;
-      const summary = summaryFor(outcomeId);
+      const summary = summaryFor(outcomeId, steps);
       if (!summary) return;
       // Each control is read by name rather than through `new FormData(form)`: Chromium's
       // HTMLTextAreaElement::AppendToFormData lays the page out before it reads a textarea,

@@ -4,21 +4,16 @@
  * question and a live region announces it. Everything is built from `<template>`s and
  * `textContent`; nothing from the URL is ever parsed as HTML.
  *
- * The templates of every step come from one shared page (`/wizard-steps/`), fetched once
- * after load. Until it has arrived, or if it fails, answers stay plain links to the next
- * static page; `data-ready` on the element says the templates are in.
+ * The templates of every step come from one shared page (`/wizard-steps/`) and the routing
+ * data from `/wizard-data.json` (src/wizard/client-data.ts), both fetched once after load.
+ * Until both have arrived, or if either fails, answers stay plain links to the next static
+ * page; `data-ready` on the element says the wizard has taken over.
  */
 import { createActor, type Actor } from 'xstate';
 import { answerEvent, createWizardMachine, currentStateId, type WizardMachine } from '../../wizard/machine';
-import { maxQuestionsFrom, resolvePath, serverOf, stepsToUrl, urlToSegments, type TreeShape } from '../../wizard/paths';
+import { maxQuestionsFrom, resolvePath, serverOf, stepsToUrl, urlToSegments } from '../../wizard/paths';
+import { loadWizardData, type WizardClientData } from '../../wizard/client-data';
 import { $lastWizardPath } from '../../wizard/store';
-
-interface WizardData {
-  shape: TreeShape;
-  outcomeTitles: Record<string, string>;
-  /** Outcomes for site admins: their leaves show the "Your setup" panel. */
-  adminOutcomes: string[];
-}
 
 /** Starlight's localStorage key for `<Tabs syncKey="server">`; see its `Tabs.astro`. */
 const serverTabKey = 'starlight-synced-tabs__server';
@@ -30,48 +25,54 @@ const serverTabLabels: Record<string, string> = {
 };
 
 class WizardFlow extends HTMLElement {
-  #data!: WizardData;
+  #data!: WizardClientData;
   #actor!: Actor<WizardMachine>;
 
   connectedCallback(): void {
-    const json = this.querySelector('script[data-wizard-tree]')?.textContent;
-    if (!json) return;
-    this.#data = JSON.parse(json) as WizardData;
-    this.#actor = createActor(createWizardMachine(this.#data.shape)).start();
+    void this.#start();
+  }
+
+  /** Takes over once the data and the templates are in; on any failure, links keep working. */
+  async #start(): Promise<void> {
+    const [data, templates] = await Promise.all([
+      loadWizardData().catch(() => undefined),
+      this.#fetchTemplates().catch(() => undefined),
+    ]);
+    // Offline or blocked: the links still lead to the same steps as full pages.
+    if (!data || !templates) return;
+    this.#data = data;
+    this.#actor = createActor(createWizardMachine(data.shape)).start();
     if (!this.#goTo(location.pathname)) return;
+    this.querySelector('[data-templates]')!.replaceChildren(...templates);
     this.#offerResume();
     this.#remember();
     this.addEventListener('click', (event) => this.#onClick(event));
-    void this.#loadTemplates();
     window.addEventListener('popstate', () => {
       if (this.#goTo(location.pathname)) this.#render({ focus: true });
     });
+    this.dataset.ready = '';
   }
 
   /**
    * Fetches the step templates named by `[data-templates][data-src]` (our own static page,
-   * same origin) and moves them into the element. Any failure leaves plain links working.
+   * same origin), imported into this document.
+   *
+   * @throws {Error} When the element names no source, or the page fails or has no templates.
    */
-  async #loadTemplates(): Promise<void> {
-    const holder = this.querySelector<HTMLElement>('[data-templates]');
-    const source = holder?.dataset.src;
-    if (!holder || !source) return;
-    try {
-      const response = await fetch(source);
-      if (!response.ok) return;
-      // Only the body: the page's <head> has inline styles that this page's CSP does not
-      // list, and Chromium checks them even in a parsed, never-shown document.
-      const html = await response.text();
-      const body = html.indexOf('<body');
-      if (body === -1) return;
-      const page = new DOMParser().parseFromString(html.slice(body), 'text/html');
-      const templates = [...page.querySelectorAll('[data-templates] > template[data-template]')];
-      if (templates.length === 0) return;
-      holder.replaceChildren(...templates.map((template) => document.importNode(template, true)));
-      this.dataset.ready = '';
-    } catch {
-      // Offline or blocked: the links still lead to the same steps as full pages.
-    }
+  async #fetchTemplates(): Promise<HTMLTemplateElement[]> {
+    const source = this.querySelector<HTMLElement>('[data-templates]')?.dataset.src;
+    if (!source) throw new Error('no template source');
+    const response = await fetch(source);
+    if (!response.ok) throw new Error(`${source}: HTTP ${response.status}`);
+    // Only the body: the page's <head> has inline styles that this page's CSP does not
+    // list, and Chromium checks them even in a parsed, never-shown document.
+    const html = await response.text();
+    const body = html.indexOf('<body');
+    if (body === -1) throw new Error(`${source}: no body`);
+    const page = new DOMParser().parseFromString(html.slice(body), 'text/html');
+    const templates = [...page.querySelectorAll<HTMLTemplateElement>('[data-templates] > template[data-template]')];
+    if (templates.length === 0) throw new Error(`${source}: no templates`);
+    return templates.map((template) => document.importNode(template, true));
   }
 
   /** Replays the answers in `pathname` on a fresh start; false when the path is unknown. */

@@ -1,0 +1,20 @@
+/**
+ * `/wizard-data.json`: the wizard's routing data for the browser (src/wizard/client-data.ts
+ * says who reads it and why it is not inlined in each page). Written once at build time.
+ */
+import type { APIRoute } from 'astro';
+import type { WizardClientData } from '../wizard/client-data';
+import { loadWizard, toShape } from '../wizard/content';
+
+export const GET: APIRoute = async () => {
+  const { tree, outcomes } = await loadWizard();
+  const data: WizardClientData = {
+    shape: toShape(tree),
+    // One entry per fix page, which loadWizard() has checked is exactly the tree's outcomes.
+    outcomeTitles: Object.fromEntries(
+      [...outcomes.values()].map((entry) => [entry.id, `${entry.code} ${entry.title}`]),
+    ),
+    adminOutcomes: [...outcomes.values()].filter((entry) => entry.audience !== 'visitor').map((entry) => entry.id),
+  };
+  return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
