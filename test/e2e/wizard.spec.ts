@@ -110,6 +110,32 @@ test('once the step templates are in, answers move on without loading a page', a
   await watcher.check();
 });
 
+test('the "Your setup" panel, hidden on the questions, loads and works once an admin leaf shows it', async ({
+  page,
+}) => {
+  const watcher = await watchPage(page);
+  await page.goto('/wizard/');
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
+  const panel = page.locator('[data-setup-slot] setup-panel');
+  await expect(panel).toBeHidden();
+  for (const label of [
+    'I run the site (or support someone who does)',
+    'nginx',
+    'Connection refused',
+    'On the same server as the proxy, or on another server I run',
+  ]) {
+    await answerLink(page, label).click();
+  }
+  await expect(page).toHaveURL('/wizard/admin/nginx/refused/same-host/');
+  await expect(panel).toBeVisible();
+  await panel.locator('summary').click();
+  const domain = panel.getByRole('textbox', { name: 'Site domain' });
+  await expect(domain).toBeEnabled();
+  await domain.fill('shop.example.org');
+  await expect(panel.locator('summary')).toContainText('shop.example.org');
+  await watcher.check();
+});
+
 for (const shared of ['/wizard-steps/', '/wizard-data.json']) {
   test(`when ${shared} cannot be fetched, the answers are plain links to the same steps`, async ({ page }) => {
     await page.route(`**${shared}`, (route) => route.abort());
@@ -227,6 +253,9 @@ test('a pasted log line answers the questions it implies', async ({ page }) => {
       '2026/11/24 01:22:08 [crit] 15577#15577: *19 connect() to unix:/run/php/php8.2-fpm.sock failed (2: No such file or directory) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /nosock HTTP/1.1", upstream: "fastcgi://unix:/run/php/php8.2-fpm.sock:", host: "example.test"',
     );
   await box.getByRole('button', { name: 'Recognise' }).click();
+  await expect(box.locator('[data-log-paste-saved]')).toHaveText(
+    'Saved to your setup, for the commands on fix pages: socket /run/php/php8.2-fpm.sock.',
+  );
   await box.getByRole('link', { name: 'Continue in the wizard with these answers' }).click();
   await expect(page).toHaveURL('/wizard/admin/nginx/no-such-file/');
   await expect(page.getByRole('navigation', { name: 'Your answers' })).toContainText(

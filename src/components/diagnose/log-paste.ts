@@ -5,9 +5,7 @@
  * `textContent`. The recogniser and its rules are loaded on the first use, not with the page.
  */
 import { fieldRows, primaryFinding, softwareNames } from '../../diagnose/present';
-import { setupValuesFrom, type SetupValues } from '../../diagnose/setup-values';
 import type { Finding } from '../../diagnose/types';
-import { setSetupValue } from '../../setup/store';
 import { loadWizardData } from '../../wizard/client-data';
 
 interface LogPasteData {
@@ -68,12 +66,13 @@ class LogPaste extends HTMLElement {
       modules = await Promise.all([
         import('../../diagnose/diagnose'),
         import('../../diagnose/wizard'),
+        import('./fill-setup'),
         loadWizardData(),
       ]);
     } catch {
       return this.#say('The recogniser did not load. Check your connection and press Recognise again.');
     }
-    const [{ diagnose }, wizard, { shape: tree }] = modules;
+    const [{ diagnose }, wizard, { fillSetupFrom }, { shape: tree }] = modules;
     const findings = diagnose(text);
     // Questions a finding settles; reaching an outcome beats any number of questions.
     const score = (finding: Finding) =>
@@ -87,6 +86,7 @@ class LogPaste extends HTMLElement {
     }
     this.#say(`${where(primary)}: ${primary.rule.cause}`);
     this.#show(primary, findings, wizard.wizardPathFor(tree, primary.rule.implies));
+    this.#showSaved(fillSetupFrom(primary));
   }
 
   #show(primary: Finding, findings: readonly Finding[], wizardPath: string): void {
@@ -102,7 +102,6 @@ class LogPaste extends HTMLElement {
     const page = this.#data.fixPages[primary.outcome];
     fix.href = page?.href ?? `/fixes/${primary.outcome}/`;
     fix.textContent = `Fix: ${page?.title ?? primary.outcome}`;
-    this.#showSaved(fillSetup(setupValuesFrom(primary.fields)));
     this.#showOthers(findings.filter((finding) => finding !== primary));
     result.hidden = false;
   }
@@ -138,18 +137,6 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text: string): H
   const node = document.createElement(tag);
   node.textContent = text;
   return node;
-}
-
-/** Stores the extracted values through the setup store's validation; returns what was saved. */
-function fillSetup(values: SetupValues): string[] {
-  const saved: string[] = [];
-  if (values.socket !== undefined && setSetupValue('socket', values.socket).ok) saved.push(`socket ${values.socket}`);
-  if (values.upstreamHost !== undefined && values.upstreamPort !== undefined) {
-    const host = setSetupValue('upstreamHost', values.upstreamHost).ok;
-    const port = host && setSetupValue('upstreamPort', values.upstreamPort).ok;
-    if (host && port) saved.push(`upstream ${values.upstreamHost}:${values.upstreamPort}`);
-  }
-  return saved;
 }
 
 customElements.define('log-paste', LogPaste);
