@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { fontSizes } from '../../src/components/flowchart/box-text';
 import {
+  detailedLayoutMaxBoxes,
   layoutFlowchart,
   type FlowBox,
   type FlowchartLayout,
@@ -12,6 +13,8 @@ import { roundedPath } from '../../src/components/flowchart/route';
 import { textWidth, wrapText } from '../../src/components/flowchart/text';
 import { walkTree } from '../../src/components/flowchart/walk';
 import { allPaths, resolvePath, stepsToUrl, urlToSegments } from '../../src/wizard/paths';
+import { parseTree } from '../../src/wizard/tree';
+import { generateTree } from '../bench/generate-tree.mjs';
 import { fixPageIds, loadRealTree } from '../support/tree';
 
 const tree = loadRealTree();
@@ -173,6 +176,60 @@ describe('layoutFlowchart on the real tree', () => {
   it('sets no text under 13 px', () => {
     const lines = [...layout.boxes, ...layout.edges.flatMap((edge) => edge.labels)].flatMap((rect) => rect.lines);
     expect(Math.min(...lines.map((line) => line.size), ...Object.values(fontSizes))).toBeGreaterThanOrEqual(13);
+  });
+});
+
+describe('layoutFlowchart on a tree too large for the detailed layout', () => {
+  // The fewest copies of the real tree (generate-tree.mjs: 12 questions a copy, one new
+  // root, the same outcomes) that pass detailedLayoutMaxBoxes, so the cheaper options apply.
+  const boxesPerCopy = tree.nodes.length;
+  const fixedBoxes = 1 + tree.outcomes.length;
+  const copies = Math.floor((detailedLayoutMaxBoxes - fixedBoxes) / boxesPerCopy) + 1;
+  const large = parseTree(
+    generateTree(readFileSync(new URL('../../content/wizard/tree.yaml', import.meta.url), 'utf8'), copies),
+    fixPageIds,
+  );
+  let layout: FlowchartLayout;
+  let boxById: Map<string, FlowBox>;
+  // A limit on the hook, not a timing check: the layout takes a few seconds on a busy machine.
+  beforeAll(async () => {
+    layout = await layoutFlowchart(large, outcomes);
+    boxById = new Map(layout.boxes.map((box) => [box.id, box]));
+  }, 120_000);
+
+  it('is past the threshold', () => {
+    expect(large.nodes.length + tree.outcomes.length).toBeGreaterThan(detailedLayoutMaxBoxes);
+  });
+
+  it('draws every question and outcome once, each linked to its wizard step or fix page', () => {
+    const walk = walkTree(large);
+    expect(layout.boxes.map((box) => box.id).sort()).toEqual([...walk.order].sort());
+    for (const { node, href } of walk.questions) expect(boxById.get(node.id)).toMatchObject({ kind: 'question', href });
+    for (const id of walk.outcomeIds) expect(boxById.get(id)).toMatchObject({ kind: 'outcome', href: `/fixes/${id}/` });
+  });
+
+  it('puts every answer on one edge, routed from its question to where it leads', () => {
+    const answerCount = large.nodes.reduce((sum, node) => sum + node.answers.length, 0);
+    expect(layout.edges.reduce((sum, edge) => sum + edge.answers.length, 0)).toBe(answerCount);
+    for (const edge of layout.edges) {
+      for (const answer of edge.answers) expect(answer.next ?? answer.outcome, edge.id).toBe(edge.target);
+      expect(edge.labels.map((label) => label.title)).toEqual(edge.answers.map((answer) => answer.label));
+      expect(edge.points.length, edge.id).toBeGreaterThanOrEqual(2);
+      expect(onBorder(edge.points[0]!, boxById.get(edge.source)!), `${edge.id} start`).toBe(true);
+      expect(onBorder(edge.points.at(-1)!, boxById.get(edge.target)!), `${edge.id} end`).toBe(true);
+    }
+  });
+
+  it('overlaps no box with another box and keeps every box inside the drawing', () => {
+    const sorted = [...layout.boxes].sort((a, b) => a.x - b.x);
+    for (const [index, box] of sorted.entries()) {
+      expect(box.x + box.width).toBeLessThanOrEqual(layout.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(layout.height);
+      for (const other of sorted.slice(index + 1)) {
+        if (other.x >= box.x + box.width) break;
+        expect(overlaps(box, other), `${box.id} × ${other.id}`).toBe(false);
+      }
+    }
   });
 });
 

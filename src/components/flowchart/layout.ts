@@ -83,6 +83,51 @@ const layoutOptions: Record<string, string> = {
   'elk.padding': '[top=12,left=12,bottom=12,right=12]',
 };
 
+/**
+ * Above this many boxes (questions + outcomes) the chart is laid out with
+ * {@link largeTreeOptions} instead of {@link layoutOptions}. The real tree has 32 boxes, so it
+ * keeps the detailed layout with room to grow about threefold. Why a threshold: the detailed
+ * options' cost grows far faster than the tree. Measured with elkjs 0.12.1 on trees from
+ * test/bench/generate-tree.mjs (CPU seconds of `layoutFlowchart`, 2-core machine under load):
+ * 0.6-0.8 s for the real tree, about 2.4 s at 5 copies (81 boxes), 5.9 s at 8 (117 boxes),
+ * 6.4 s at 10 (141 boxes), 33 s at 20, and no result within 300 s at 50.
+ */
+export const detailedLayoutMaxBoxes = 100;
+
+/**
+ * The layout of a large tree: {@link layoutOptions} without the steps whose cost grows much
+ * faster than the tree. Found with ELK's own per-step times
+ * (`elk.layout(graph, { measureExecutionTime: true })`, elkjs README "Logging and Execution
+ * Times"; wall-clock on a busy machine, so rough) on generated trees of 10 to 50 copies:
+ *
+ * - Model order (`elk.layered.considerModelOrder.strategy`,
+ *   `elk.layered.crossingMinimization.forceNodeModelOrder`): ELK's "Sort By Input Model" step
+ *   took 27 to 80 s of a 50-copy layout. Without it a question's answers may no longer be
+ *   stacked in the wizard's order; every box and edge is still drawn and linked.
+ * - Crossing minimization effort: `elk.layered.thoroughness` 1 instead of the default 7
+ *   (https://eclipse.dev/elk/reference/options/org-eclipse-elk-layered-thoroughness.html:
+ *   "How much effort should be spent to produce a nice layout"). At 10 copies the barycenter
+ *   crossing minimization went from 8.8 s to 1.6 s.
+ * - Layering: `LONGEST_PATH_SOURCE` instead of the default `NETWORK_SIMPLEX`
+ *   (https://eclipse.dev/elk/reference/options/org-eclipse-elk-layered-layering-strategy.html).
+ *   Network simplex took 1.4 s at 20 copies and 9 to 28 s at 50.
+ *
+ * Orthogonal edge routing stays: route.ts draws right-angle routes. It is now the largest
+ * step, because the edges of every copy to the same 20 outcomes share the gaps between layers,
+ * so time still grows a little faster than the tree: 2.2 s at 10 copies, 3.1 s at 20, 4.8 s at
+ * 50, 11.8 s at 100 (CPU seconds, as above). `POLYLINE` routing would take 7 s at 100 copies
+ * but draws slanted edges and a chart 2.6 times as wide.
+ */
+const largeTreeOptions: Record<string, string> = Object.fromEntries([
+  ...Object.entries(layoutOptions).filter(
+    ([key]) =>
+      key !== 'elk.layered.considerModelOrder.strategy' &&
+      key !== 'elk.layered.crossingMinimization.forceNodeModelOrder',
+  ),
+  ['elk.layered.thoroughness', '1'],
+  ['elk.layered.layering.strategy', 'LONGEST_PATH_SOURCE'],
+]);
+
 /** Each answer's label sits on its edge, which is drawn behind it. */
 const labelOptions: Record<string, string> = { 'elk.edgeLabels.inline': 'true' };
 
@@ -98,10 +143,13 @@ let elk: InstanceType<typeof ELK> | undefined;
 /**
  * Lays out the decision tree: one box per question (linking to its wizard step at the
  * shortest path) and per outcome (linking to its fix page), one edge per pair of boxes
- * joined by answers, labelled with each answer.
+ * joined by answers, labelled with each answer. A tree of more than
+ * {@link detailedLayoutMaxBoxes} boxes gets cheaper ELK settings ({@link largeTreeOptions}),
+ * so layout time grows about linearly with the tree instead of about fivefold per doubling.
  *
  * @param tree - A validated tree (see `parseTree`).
  * @param outcomes - Every outcome the tree leads to, by id.
+ * @returns The chart in SVG user units (1 unit = 1 CSS px): its size, boxes and edges.
  * @throws {Error} When an answer leads to an outcome missing from `outcomes`.
  */
 export async function layoutFlowchart(
@@ -135,7 +183,7 @@ export async function layoutFlowchart(
   const labelTexts = new Map<string, BoxText>();
   const graph: ElkNode = {
     id: 'flowchart',
-    layoutOptions,
+    layoutOptions: texts.size > detailedLayoutMaxBoxes ? largeTreeOptions : layoutOptions,
     children: walk.order.map((id) => ({ id, width: texts.get(id)!.width, height: texts.get(id)!.height })),
     edges: [...edgeAnswers].map(([id, edge]): ElkExtendedEdge => ({
       id,
