@@ -6,6 +6,13 @@ import type { APIRoute } from 'astro';
 import type { WizardClientData } from '../wizard/client-data';
 import { loadWizard, toShape } from '../wizard/content';
 
+/**
+ * The file's body, built from the validated tree and the fix pages' frontmatter.
+ *
+ * @returns A JSON `Response` holding a {@link WizardClientData}.
+ * @throws {import('../wizard/tree').TreeError} When the tree is invalid (via `loadWizard`);
+ *   the build stops.
+ */
 export const GET: APIRoute = async () => {
   const { tree, outcomes } = await loadWizard();
   const data: WizardClientData = {
