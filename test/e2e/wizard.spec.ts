@@ -196,6 +196,23 @@ test('a reload resumes at the same step, and /wizard/ offers to continue', async
   await expect(page.getByRole('link', { name: 'Continue where you left off' })).toBeHidden();
 });
 
+test('Start over forgets the saved step even before the wizard has taken over', async ({ page }) => {
+  await page.goto('/wizard/admin/nginx/');
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
+  // Hold back the routing data: the page stays plain links, as on a slow connection.
+  const holdBack = () => {};
+  await page.route('**/wizard-data.json', holdBack);
+  await page.reload();
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(/What does the proxy's error log say/);
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Start over' }).click();
+  await expect(page).toHaveURL('/wizard/');
+  // Let /wizard/'s own request through: the wizard takes over and would offer a saved step.
+  await page.unroute('**/wizard-data.json', holdBack);
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Continue where you left off' })).toBeHidden();
+});
+
 test('saved progress that no longer fits the tree is dropped without a word', async ({ page }) => {
   const watcher = await watchPage(page);
   await page.addInitScript(() => localStorage.setItem('502guide:wizard-path', '/wizard/admin/retired-answer/'));

@@ -27,8 +27,18 @@ const serverTabLabels: Record<string, string> = {
 class WizardFlow extends HTMLElement {
   #data!: WizardClientData;
   #actor!: Actor<WizardMachine>;
+  /** Set once "Start over" was followed as a plain link: data arriving late must not save this step again. */
+  #leaving = false;
 
   connectedCallback(): void {
+    // "Start over" forgets the saved step even while it is still a plain link (before the
+    // wizard has taken over), so /wizard/ does not offer to continue what the reader left.
+    this.addEventListener('click', (event) => {
+      if (this.dataset.ready === undefined && (event.target as Element).closest('a[data-restart]')) {
+        this.#leaving = true;
+        $lastWizardPath.set('');
+      }
+    });
     void this.#start();
   }
 
@@ -39,7 +49,7 @@ class WizardFlow extends HTMLElement {
       this.#fetchTemplates().catch(() => undefined),
     ]);
     // Offline or blocked: the links still lead to the same steps as full pages.
-    if (!data || !templates) return;
+    if (!data || !templates || this.#leaving) return;
     this.#data = data;
     this.#actor = createActor(createWizardMachine(data.shape)).start();
     if (!this.#goTo(location.pathname)) return;
