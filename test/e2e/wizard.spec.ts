@@ -52,6 +52,12 @@ test.describe('without JavaScript', () => {
       );
     });
   }
+
+  test('the paste box, which needs a script, is not shown', async ({ page }) => {
+    await page.goto('/wizard/');
+    await expect(step(page).getByRole('link', { name: 'I run the site (or support someone who does)' })).toBeVisible();
+    await expect(page.locator('log-paste')).toBeHidden();
+  });
 });
 
 test('works from the keyboard alone, moving focus to each new question and announcing it', async ({ page }) => {
@@ -217,6 +223,8 @@ test('saved progress that no longer fits the tree is dropped without a word', as
   const watcher = await watchPage(page);
   await page.addInitScript(() => localStorage.setItem('502guide:wizard-path', '/wizard/admin/retired-answer/'));
   await page.goto('/wizard/');
+  // The saved step is checked when the wizard takes over (data-ready), not before.
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'Continue where you left off' })).toBeHidden();
   expect(await page.evaluate(() => localStorage.getItem('502guide:wizard-path'))).toBe('');
   await watcher.check();
@@ -279,6 +287,21 @@ test('a pasted log line answers the questions it implies', async ({ page }) => {
     'No such file or directory (unix socket)',
   );
   await watcher.check();
+});
+
+test('the paste box is laid out before its script runs, and sends nothing until it has', async ({ page }) => {
+  // Shown by the script, the box pushed the question's lower half down after the first
+  // paint (a layout shift Lighthouse counted). Now it is in place from the start.
+  await page.route(/LogPaste\.astro_astro_type_script/, (route) => route.abort());
+  await page.goto('/wizard/');
+  const box = page.locator('[data-step-slot] log-paste');
+  await expect(box.getByRole('heading', { name: 'Start from your error log' })).toBeVisible();
+  await box.getByLabel('Paste an error-log line or curl output').fill('upstream: "http://10.0.0.5:8080/"');
+  await box.getByRole('button', { name: 'Recognise' }).click();
+  await expect(page).toHaveURL('/wizard/');
+  await expect(box.getByLabel('Paste an error-log line or curl output')).toHaveValue(
+    'upstream: "http://10.0.0.5:8080/"',
+  );
 });
 
 test('an unrecognised paste says so and the questions go on', async ({ page }) => {

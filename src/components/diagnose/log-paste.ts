@@ -37,7 +37,6 @@ class LogPaste extends HTMLElement {
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
     });
-    this.hidden = false;
   }
 
   #part<T extends HTMLElement>(name: string): T | null {

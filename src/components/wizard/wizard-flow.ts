@@ -4,10 +4,11 @@
  * question and a live region announces it. Everything is built from `<template>`s and
  * `textContent`; nothing from the URL is ever parsed as HTML.
  *
- * The templates of every step come from one shared page (`/wizard-steps/`) and the routing
- * data from `/wizard-data.json` (src/wizard/client-data.ts), both fetched once after load.
- * Until both have arrived, or if either fails, answers stay plain links to the next static
- * page; `data-ready` on the element says the wizard has taken over.
+ * The templates of every step come from one shared page (`/wizard-steps/`, kept parsed and
+ * brought in one step at a time) and the routing data from `/wizard-data.json`
+ * (src/wizard/client-data.ts), both fetched once after load. Until both have arrived, or if
+ * either fails, answers stay plain links to the next static page; `data-ready` on the
+ * element says the wizard has taken over.
  */
 import { createActor, type Actor } from 'xstate';
 import { answerEvent, createWizardMachine, currentStateId, type WizardMachine } from '../../wizard/machine';
@@ -24,8 +25,21 @@ const serverTabLabels: Record<string, string> = {
   caddy: 'Caddy',
 };
 
+/**
+ * Resolves in a new task, so the browser can handle input and paint in between: Chromium's
+ * `scheduler.yield()` (it keeps this work ahead of other queued tasks) where it exists, a
+ * zero-delay timeout elsewhere. See https://wicg.github.io/scheduling-apis/#dom-scheduler-yield.
+ */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 class WizardFlow extends HTMLElement {
   #data!: WizardClientData;
+  /** The parsed /wizard-steps/ page: one `<template data-template>` per node and outcome. */
+  #steps!: Document;
   #actor!: Actor<WizardMachine>;
   /** Set once "Start over" was followed as a plain link: data arriving late must not save this step again. */
   #leaving = false;
@@ -42,18 +56,23 @@ class WizardFlow extends HTMLElement {
     void this.#start();
   }
 
-  /** Takes over once the data and the templates are in; on any failure, links keep working. */
+  /**
+   * Takes over once the data and the templates are in; on any failure, links keep working.
+   * The work is split into tasks (`yieldToMain`) so no single one blocks input for long.
+   */
   async #start(): Promise<void> {
-    const [data, templates] = await Promise.all([
+    const [data, steps] = await Promise.all([
       loadWizardData().catch(() => undefined),
-      this.#fetchTemplates().catch(() => undefined),
+      this.#fetchSteps().catch(() => undefined),
     ]);
     // Offline or blocked: the links still lead to the same steps as full pages.
-    if (!data || !templates || this.#leaving) return;
+    if (!data || !steps || this.#leaving) return;
+    await yieldToMain();
+    if (this.#leaving) return;
     this.#data = data;
+    this.#steps = steps;
     this.#actor = createActor(createWizardMachine(data.shape)).start();
     if (!this.#goTo(location.pathname)) return;
-    this.querySelector('[data-templates]')!.replaceChildren(...templates);
     this.#offerResume();
     this.#remember();
     this.addEventListener('click', (event) => this.#onClick(event));
@@ -64,12 +83,13 @@ class WizardFlow extends HTMLElement {
   }
 
   /**
-   * Fetches the step templates named by `[data-templates][data-src]` (our own static page,
-   * same origin), imported into this document.
+   * Fetches the page of step templates named by `[data-templates][data-src]` (our own
+   * static page, same origin) and parses its body into an inert document; a template is
+   * brought into this page only when its step is shown (`#stepFor`).
    *
    * @throws {Error} When the element names no source, or the page fails or has no templates.
    */
-  async #fetchTemplates(): Promise<HTMLTemplateElement[]> {
+  async #fetchSteps(): Promise<Document> {
     const source = this.querySelector<HTMLElement>('[data-templates]')?.dataset.src;
     if (!source) throw new Error('no template source');
     const response = await fetch(source);
@@ -79,10 +99,11 @@ class WizardFlow extends HTMLElement {
     const html = await response.text();
     const body = html.indexOf('<body');
     if (body === -1) throw new Error(`${source}: no body`);
+    // Parsing is the costly part: give it a task of its own.
+    await yieldToMain();
     const page = new DOMParser().parseFromString(html.slice(body), 'text/html');
-    const templates = [...page.querySelectorAll<HTMLTemplateElement>('[data-templates] > template[data-template]')];
-    if (templates.length === 0) throw new Error(`${source}: no templates`);
-    return templates.map((template) => document.importNode(template, true));
+    if (!page.querySelector('[data-templates] > template[data-template]')) throw new Error(`${source}: no templates`);
+    return page;
   }
 
   /** Replays the answers in `pathname` on a fresh start; false when the path is unknown. */
@@ -123,7 +144,7 @@ class WizardFlow extends HTMLElement {
       return;
     }
     if (this.#actor.getSnapshot() === before) return;
-    if (!this.#template(currentStateId(this.#actor.getSnapshot()))) {
+    if (!this.#hasStep(currentStateId(this.#actor.getSnapshot()))) {
       // A /wizard-steps/ cached from an older deploy can lack a newer step: load the page.
       this.#goTo(location.pathname);
       return;
@@ -134,8 +155,20 @@ class WizardFlow extends HTMLElement {
     performance.mark('wizard:shown');
   }
 
-  #template(stateId: string): HTMLTemplateElement | null {
-    return this.querySelector<HTMLTemplateElement>(`template[data-template="${CSS.escape(stateId)}"]`);
+  #templateFor(stateId: string): HTMLTemplateElement | null {
+    return this.#steps.querySelector<HTMLTemplateElement>(
+      `[data-templates] > template[data-template="${CSS.escape(stateId)}"]`,
+    );
+  }
+
+  #hasStep(stateId: string): boolean {
+    return this.#templateFor(stateId)?.content.firstElementChild != null;
+  }
+
+  /** A fresh copy of the step's markup, created in this document; null if the step is unknown. */
+  #stepFor(stateId: string): HTMLElement | null {
+    const markup = this.#templateFor(stateId)?.content.firstElementChild;
+    return markup ? (document.importNode(markup, true) as HTMLElement) : null;
   }
 
   #url(): string {
@@ -152,11 +185,10 @@ class WizardFlow extends HTMLElement {
       this.#data.shape,
       snapshot.context.answers.map((answer) => answer.slug),
     );
-    const template = this.#template(stateId);
+    const step = this.#stepFor(stateId);
     const slot = this.querySelector('[data-step-slot]');
-    if (!template || !slot || resolution.kind === 'invalid') return;
+    if (!step || !slot || resolution.kind === 'invalid') return;
 
-    const step = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
     const count = snapshot.context.answers.length;
     const position = step.querySelector('[data-position]');
     const most = step.querySelector('[data-most]');
