@@ -2,12 +2,15 @@
 // default mobile form factor and simulated throttling, all four categories, in a Chromium
 // this module starts itself (Debian's /usr/bin/chromium when present, else
 // CHROME_PATH) with --remote-debugging-port. Each page is run several times; the median
-// of each category is reported (performance is the noisy one on a busy machine).
+// of each category is reported (performance is the noisy one on a busy machine). Before
+// each run it waits, up to 30 s, for the CPUs to be at least 80 % idle over one second:
+// Lighthouse's own advice on variability is a quiet machine and the median of 5 runs
+// (https://github.com/GoogleChrome/lighthouse/blob/main/docs/variability.md).
 //
 // CLI: node test/bench/lighthouse.mjs ORIGIN PATH... prints the summaries as JSON.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 
@@ -119,26 +122,57 @@ export function performanceDiagnostics(lhr) {
   return found;
 }
 
+/** Summed CPU times of every core, in ms (Node's `os.cpus()`). */
+function cpuTimes() {
+  let idle = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return { idle, total };
+}
+
 /**
- * Runs Lighthouse `runs` times on each page.
+ * Waits until the CPUs were at least `idle` idle over one second, or `maxWaitMs` passed.
+ *
+ * @param {{ idle?: number, maxWaitMs?: number }} [options] - Idle share 0–1 (default 0.8);
+ *   longest wait in ms (default 30 000).
+ * @returns {Promise<number>} The idle share (0–1) of the last one-second sample.
+ */
+export async function waitForQuietCpu({ idle = 0.8, maxWaitMs = 30_000 } = {}) {
+  const started = Date.now();
+  for (;;) {
+    const before = cpuTimes();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = cpuTimes();
+    const share = (after.idle - before.idle) / Math.max(1, after.total - before.total);
+    if (share >= idle || Date.now() - started >= maxWaitMs) return share;
+  }
+}
+
+/**
+ * Runs Lighthouse `runs` times on each page, each run once the CPUs are quiet.
  *
  * @param {string} origin - E.g. `http://127.0.0.1:4378`.
  * @param {string[]} paths - Page paths, e.g. `['/', '/wizard/']`.
  * @param {{ runs?: number, port?: number, log?: (line: string) => void }} [options]
  * @returns {Promise<{ path: string, scores: Record<string, number>, runs: Record<string, number>[],
  *   failing: ReturnType<typeof failingAudits>, diagnostics: ReturnType<typeof performanceDiagnostics>,
- *   load: number[], benchmarkIndex: number[] }[]>} Per page: median score per category
- *   (0–100), every run's scores, the failing audits and diagnostics of the run with the
- *   median performance score, the 1-minute load average before each run and Lighthouse's
- *   CPU benchmark index of each run (lower = slower or busier machine).
+ *   load: number[], idle: number[], benchmarkIndex: number[] }[]>} Per page: median score
+ *   per category (0–100), every run's scores, the failing audits and diagnostics of the run
+ *   with the median performance score, the 1-minute load average and the CPU idle share
+ *   (0–1, over the second) before each run, and Lighthouse's CPU benchmark index of each
+ *   run (lower = slower or busier machine).
  */
-export async function runLighthouse(origin, paths, { runs = 3, port = 4379, log = () => {} } = {}) {
+export async function runLighthouse(origin, paths, { runs = 5, port = 4379, log = () => {} } = {}) {
   const chrome = await launchChromium(port);
   const results = [];
   try {
     for (const path of paths) {
       const perRun = [];
       for (let run = 0; run < runs; run++) {
+        const idle = await waitForQuietCpu();
         const load = loadavg()[0];
         const result = await lighthouse(`${origin}${path}`, {
           port,
@@ -157,6 +191,7 @@ export async function runLighthouse(origin, paths, { runs = 3, port = 4379, log 
           failing: failingAudits(lhr),
           diagnostics: scores.performance < 100 ? performanceDiagnostics(lhr) : {},
           load,
+          idle,
           benchmarkIndex: lhr.environment.benchmarkIndex,
         });
         log(`lighthouse ${path} run ${run + 1}/${runs}: ${categories.map((c) => scores[c]).join(' / ')}`);
@@ -174,6 +209,7 @@ export async function runLighthouse(origin, paths, { runs = 3, port = 4379, log 
         failing: middle.failing,
         diagnostics: middle.diagnostics,
         load: perRun.map((entry) => entry.load),
+        idle: perRun.map((entry) => entry.idle),
         benchmarkIndex: perRun.map((entry) => entry.benchmarkIndex),
       });
     }

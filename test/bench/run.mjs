@@ -12,11 +12,13 @@
 //   SEO, 0–100, Lighthouse's default mobile form factor and simulated throttling, in Debian's
 //   Chromium, on /, /errors/502-bad-gateway/, /wizard/, a wizard leaf (an outcome page of the
 //   wizard, taken from the sitemap) and /fixes/upstream-refused/, served by
-//   test/bench/serve.mjs (gzip, immutable /_astro/ like a real host). Each page runs 3 times
-//   (--lighthouse-runs=N); each category is the median. Budget: 100 in all four. A page
+//   test/bench/serve.mjs (gzip, immutable /_astro/ like a real host). Each page runs 5 times
+//   (--lighthouse-runs=N), each run once the CPUs are ≥ 80 % idle (up to 30 s of waiting);
+//   each category is the median. Budget: 100 in all four. A page
 //   below 100 gets bench-results/lighthouse-<page>.json listing the audits that cost points
 //   (id, score, displayValue; from the run with the median performance score). The footer
-//   gives the 1-minute load average while Lighthouse ran: performance is CPU-bound.
+//   gives the CPU idle share before the runs and the 1-minute load average: performance is
+//   CPU-bound.
 // - JavaScript, gzip, per page type (landing, content page, fix page, /wizard/, wizard leaf,
 //   /flowchart/, /404.html): "on load" = every external module script of the HTML followed
 //   through static imports of ./x.js chunks, plus the inline scripts; "on demand" = chunks
@@ -41,7 +43,7 @@
 //   per page of the largest variant ÷ the real site's, "linear" within 1.5×.
 //
 // Flags: --growth=LIST (default 10), --growth-timeout=MIN (default 30: a variant's build is
-// stopped after this long and reported as such), --lighthouse-runs=N (default 3), --keep
+// stopped after this long and reported as such), --lighthouse-runs=N (default 5), --keep
 // (leave the build copies in os.tmpdir()).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -67,7 +69,7 @@ const growthSizes = (flags.growth ?? '10')
   .map(Number)
   .filter((size) => size > 1)
   .sort((a, b) => a - b);
-const lighthouseRuns = Number(flags['lighthouse-runs'] ?? 3);
+const lighthouseRuns = Number(flags['lighthouse-runs'] ?? 5);
 const keep = flags.keep === 'true';
 const growthTimeout = Number(flags['growth-timeout'] ?? 30);
 const ports = { site: 4378, chromium: 4379 };
@@ -83,6 +85,7 @@ const pass = (condition) => (condition ? 'yes' : 'NO');
 const log = (line) => console.error(`[bench] ${line}`);
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const percent = (share) => `${Math.round(share * 100)} %`;
 const perThousand = (variant) => (variant.seconds / variant.pages) * 1000;
 
 // 1. Build the real site (in its own copy of the project).
@@ -168,8 +171,11 @@ try {
     }
     const loads = results.flatMap((result) => result.load);
     const indexes = results.flatMap((result) => result.benchmarkIndex);
+    const idles = results.flatMap((result) => result.idle);
     footer.push(
-      `Load average (1 min) during Lighthouse: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} ` +
+      `CPU idle in the second before each Lighthouse run: ${percent(Math.min(...idles))}–${percent(Math.max(...idles))} ` +
+        `(median ${percent(median(idles))}; each run waits up to 30 s for 80 %). ` +
+        `Load average (1 min) during Lighthouse: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} ` +
         `on ${cpus().length} CPUs (median ${median(loads).toFixed(2)}); Lighthouse CPU benchmark index ` +
         `${Math.min(...indexes)}–${Math.max(...indexes)}. Performance is CPU-bound: a load above the CPU count ` +
         'inflates Total Blocking Time.',
