@@ -98,6 +98,23 @@ export function failingAudits(lhr) {
   return failing;
 }
 
+/**
+ * The metrics behind the performance score, as Lighthouse simulated them.
+ *
+ * @param {import('lighthouse').Result} lhr - A Lighthouse result.
+ * @returns {{ fcp: number, lcp: number, tbt: number, cls: number }} First and Largest
+ *   Contentful Paint and Total Blocking Time in ms, Cumulative Layout Shift (unitless).
+ */
+export function metricsOf(lhr) {
+  const value = (id) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  return {
+    fcp: value('first-contentful-paint'),
+    lcp: value('largest-contentful-paint'),
+    tbt: value('total-blocking-time'),
+    cls: value('cumulative-layout-shift'),
+  };
+}
+
 /** Audits whose first rows say where main-thread time went, kept when performance < 100. */
 const diagnosticAudits = ['mainthread-work-breakdown', 'bootup-time', 'long-tasks', 'render-blocking-insight'];
 
@@ -159,8 +176,8 @@ export async function waitForQuietCpu({ idle = 0.8, maxWaitMs = 30_000 } = {}) {
  * @param {{ runs?: number, port?: number, log?: (line: string) => void }} [options]
  * @returns {Promise<{ path: string, scores: Record<string, number>, runs: Record<string, number>[],
  *   failing: ReturnType<typeof failingAudits>, diagnostics: ReturnType<typeof performanceDiagnostics>,
- *   load: number[], idle: number[], benchmarkIndex: number[] }[]>} Per page: median score
- *   per category (0–100), every run's scores, the failing audits and diagnostics of the run
+ *   metrics: ReturnType<typeof metricsOf>, load: number[], idle: number[], benchmarkIndex: number[] }[]>}
+ *   Per page: median score per category (0–100), the median of each metric, every run's scores, the failing audits and diagnostics of the run
  *   with the median performance score, the 1-minute load average and the CPU idle share
  *   (0–1, over the second) before each run, and Lighthouse's CPU benchmark index of each
  *   run (lower = slower or busier machine).
@@ -188,6 +205,7 @@ export async function runLighthouse(origin, paths, { runs = 5, port = 4379, log 
         );
         perRun.push({
           scores,
+          metrics: metricsOf(lhr),
           failing: failingAudits(lhr),
           diagnostics: scores.performance < 100 ? performanceDiagnostics(lhr) : {},
           load,
@@ -205,6 +223,9 @@ export async function runLighthouse(origin, paths, { runs = 5, port = 4379, log 
       results.push({
         path,
         scores,
+        metrics: Object.fromEntries(
+          Object.keys(perRun[0].metrics).map((name) => [name, median(perRun.map((entry) => entry.metrics[name]))]),
+        ),
         runs: perRun.map((entry) => entry.scores),
         failing: middle.failing,
         diagnostics: middle.diagnostics,

@@ -9,7 +9,8 @@
 // - Build: wall time of a cold `npx astro build` of the real site, with the pages Astro
 //   reports, seconds per 1000 pages and the size of dist/.
 // - Lighthouse (test/bench/lighthouse.mjs): performance / accessibility / best practices /
-//   SEO, 0–100, Lighthouse's default mobile form factor and simulated throttling, in Debian's
+//   SEO, 0–100, with the median TBT, FCP, LCP and CLS behind the performance score;
+//   Lighthouse's default mobile form factor and simulated throttling, in Debian's
 //   Chromium, on /, /errors/502-bad-gateway/, /wizard/, a wizard leaf (an outcome page of the
 //   wizard, taken from the sitemap) and /fixes/upstream-refused/, served by
 //   test/bench/serve.mjs (gzip, immutable /_astro/ like a real host). Each page runs 5 times
@@ -144,7 +145,9 @@ try {
       const all100 = categories.every((category) => result.scores[category] === 100);
       row(
         `Lighthouse ${result.path}: performance / accessibility / best practices / SEO (median of ${lighthouseRuns})`,
-        categories.map((category) => result.scores[category]).join(' / '),
+        `${categories.map((category) => result.scores[category]).join(' / ')} ` +
+          `(TBT ${Math.round(result.metrics.tbt)} ms, FCP ${(result.metrics.fcp / 1000).toFixed(1)} s, ` +
+          `LCP ${(result.metrics.lcp / 1000).toFixed(1)} s, CLS ${result.metrics.cls.toFixed(3)})`,
         '100 / 100 / 100 / 100',
         pass(all100),
       );
