@@ -83,14 +83,14 @@ class WizardFlow extends HTMLElement {
   }
 
   /**
-   * Fetches the page of step templates named by `[data-templates][data-src]` (our own
+   * Fetches the page of step templates named by the element's `data-steps-src` (our own
    * static page, same origin) and parses its body into an inert document; a template is
    * brought into this page only when its step is shown (`#stepFor`).
    *
    * @throws {Error} When the element names no source, or the page fails or has no templates.
    */
   async #fetchSteps(): Promise<Document> {
-    const source = this.querySelector<HTMLElement>('[data-templates]')?.dataset.src;
+    const source = this.dataset.stepsSrc;
     if (!source) throw new Error('no template source');
     const response = await fetch(source);
     if (!response.ok) throw new Error(`${source}: HTTP ${response.status}`);
