@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { pluginPlaceholders } from './src/setup/ec-placeholders.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
 
@@ -117,4 +118,16 @@ export default defineConfig({
     }),
     mdx(),
   ],
+  vite: {
+    resolve: {
+      // Starlight's search box builds Pagefind's UI on every page's first idle moment;
+      // this stand-in fetches it on intent and builds it when the dialog first opens.
+      alias: [
+        {
+          find: /^@pagefind\/default-ui$/,
+          replacement: fileURLToPath(new URL('./src/search/lazy-pagefind-ui.ts', import.meta.url)),
+        },
+      ],
+    },
+  },
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { watchPage } from './support';
 
 /**
@@ -60,4 +60,62 @@ test('fix pages carry their log messages for search, and other pages do not', as
   );
   await page.goto('/causes/connection-refused/');
   await expect(page.locator('[data-pagefind-meta]')).toHaveCount(0);
+});
+
+/** Resolves once the page's main thread has had an idle moment (after Starlight's own idle work). */
+const idle = (page: Page) =>
+  page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => setTimeout(resolve, 100))));
+
+test('Pagefind’s UI is fetched when the reader reaches for search and built when the dialog opens', async ({
+  page,
+}) => {
+  const watcher = await watchPage(page);
+  const uiRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/\/ui-core\.[\w-]+\.js$/.test(request.url())) uiRequests.push(request.url());
+  });
+  const standIn = page.waitForResponse(/\/lazy-pagefind-ui\.[\w-]+\.js$/, { timeout: 15_000 });
+  await page.goto('/fixes/upstream-refused/');
+  await standIn;
+  await idle(page);
+  await idle(page);
+  expect(uiRequests, 'Pagefind UI fetched before any sign of interest').toEqual([]);
+  await expect(page.locator('#starlight__search')).toBeEmpty();
+
+  const search = page.getByRole('button', { name: 'Search' });
+  const fetched = page.waitForRequest(/\/ui-core\.[\w-]+\.js$/);
+  await search.hover();
+  await fetched;
+  await expect(page.locator('#starlight__search')).toBeEmpty();
+
+  await search.click();
+  const box = page.getByRole('dialog').getByRole('textbox', { name: 'Search' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('prematurely closed');
+  await expect(page.getByRole('dialog').locator('.pagefind-ui__result-link').first()).toHaveAttribute(
+    'href',
+    '/fixes/upstream-closed/',
+  );
+  expect(uiRequests).toHaveLength(1);
+  await watcher.check();
+});
+
+test('search that cannot load says so, and opening it again retries', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.route(/\/ui-core\.[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('/wizard/');
+  const search = page.getByRole('button', { name: 'Search' });
+  await search.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('status')).toHaveText(/Search could not be loaded\. Check your connection/);
+  await expect(dialog.getByRole('textbox')).toHaveCount(0);
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.unroute(/\/ui-core\.[\w-]+\.js$/);
+  await search.click();
+  await expect(dialog.getByRole('textbox', { name: 'Search' })).toBeFocused();
+  await expect(dialog.getByRole('status')).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
 });
