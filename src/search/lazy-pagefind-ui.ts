@@ -79,8 +79,10 @@ export class PagefindUI {
         status.remove();
         if (dialog.open) mount.querySelector('input')?.focus();
       } catch {
-        status.textContent = FAILED;
         this.#built = undefined;
+        // Closed while loading: nothing to show, and the next opening starts afresh.
+        if (!dialog.open) return status.remove();
+        status.textContent = FAILED;
         dialog.addEventListener('close', () => status.remove(), { once: true });
       }
     })();
