@@ -36,6 +36,8 @@ export default defineConfig({
         Footer: './src/components/overrides/Footer.astro',
         // The "Your setup" panel on fix pages and the placeholder script (src/components/setup/).
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+        // Builds the search UI when the dialog opens (src/search/lazy-pagefind-ui.ts).
+        Search: './src/components/overrides/Search.astro',
       },
       routeMiddleware: './src/route-data.ts',
       lastUpdated: false,
@@ -121,7 +123,8 @@ export default defineConfig({
   vite: {
     resolve: {
       // Starlight's search box builds Pagefind's UI on every page's first idle moment;
-      // this stand-in fetches it on intent and builds it when the dialog first opens.
+      // this stand-in fetches it on intent and builds it when the dialog first opens
+      // (watched from page load by the Search override).
       alias: [
         {
           find: /^@pagefind\/default-ui$/,

@@ -6,12 +6,19 @@
  * bench machine (CPU profile, unthrottled; a phone is several times slower), for a
  * search box most readers never open.
  *
- * This class takes the same options and defers the work: the code is fetched when the
- * reader first points at, touches or focuses the search button (so it is usually ready by
- * the click), and the real UI is built when the search dialog first opens, then given the
- * focus Starlight tried to give it. If the code cannot be loaded (offline, a failed
- * deploy), the dialog says so and the next opening tries again.
+ * Here the work waits for the reader: the code is fetched when they first point at, touch
+ * or focus the search button (so it is usually ready by the click), and the real UI is
+ * built when the search dialog first opens, then given the focus Starlight tried to give
+ * it. If the code cannot be loaded (offline, a failed deploy), the dialog says so and the
+ * next opening tries again.
+ *
+ * The dialog is watched from page load (`watchSearch`, called by our `Search.astro`
+ * override), not from Starlight's idle callback: that callback has no timeout, and in a
+ * fresh-clone CI run the dialog once stayed empty for 60 s after it opened. If the dialog
+ * opens before Starlight has handed over its options, the UI is built from the same
+ * options, read from the page the way `Search.astro` reads them.
  */
+import { pagefindUserConfig } from 'virtual:starlight/pagefind-config';
 
 /** The options Starlight passes (Pagefind UI's own, documented at pagefind.app/docs/ui/). */
 interface PagefindUIOptions {
@@ -31,61 +38,110 @@ const loadPagefindUI = (): Promise<PagefindUIModule> =>
 const LOADING = 'Loading search…';
 const FAILED = 'Search could not be loaded. Check your connection, then close this and open search again.';
 
-export class PagefindUI {
-  #options: PagefindUIOptions;
-  #code: Promise<PagefindUIModule> | undefined;
-  #built: Promise<void> | undefined;
+/** Where Starlight's search box mounts Pagefind's UI (`Search.astro`). */
+const MOUNT = '#starlight__search';
 
+/** Options from Starlight's idle callback, once it has run. */
+let starlightOptions: PagefindUIOptions | undefined;
+let code: Promise<PagefindUIModule> | undefined;
+let built: Promise<void> | undefined;
+let watching = false;
+
+function fetchCode(): Promise<PagefindUIModule> {
+  code ??= loadPagefindUI().catch((error: unknown) => {
+    code = undefined;
+    throw error;
+  });
+  return code;
+}
+
+/**
+ * The options Starlight's `Search.astro` script (Starlight 0.42) builds, from the same sources: the
+ * `pagefind` option of the Starlight config (its virtual module), the translations and
+ * trailing-slash flag in the `<site-search>` element's data attributes, and the base path.
+ * @param siteSearch Starlight's `<site-search>` element.
+ */
+function optionsFromPage(siteSearch: HTMLElement): PagefindUIOptions {
+  let translations = {};
+  try {
+    translations = JSON.parse(siteSearch.dataset['translations'] || '{}');
+  } catch {
+    // Untranslated labels are better than no search.
+  }
+  const base = import.meta.env.BASE_URL;
+  const strip = siteSearch.dataset['stripTrailingSlash'] !== undefined;
+  const formatURL = (path: string) => (strip ? path.replace(/(.)\/(#.*)?$/, '$1$2') : path);
+  return {
+    ...pagefindUserConfig,
+    element: MOUNT,
+    baseUrl: base,
+    bundlePath: base.replace(/\/$/, '') + '/pagefind/',
+    showImages: false,
+    translations,
+    showSubResults: true,
+    processResult: (result: { url: string; sub_results: Array<{ url: string }> }) => {
+      result.url = formatURL(result.url);
+      for (const sub of result.sub_results) sub.url = formatURL(sub.url);
+    },
+  };
+}
+
+/** Builds Pagefind's UI once, showing a status line while its code loads or if it cannot. */
+function build(siteSearch: HTMLElement, mount: HTMLElement, dialog: HTMLDialogElement): Promise<void> {
+  built ??= (async () => {
+    const status = document.createElement('p');
+    status.className = 'search-status';
+    status.setAttribute('role', 'status');
+    status.textContent = LOADING;
+    mount.before(status);
+    try {
+      const { PagefindUI: RealPagefindUI } = await fetchCode();
+      new RealPagefindUI(starlightOptions ?? optionsFromPage(siteSearch));
+      status.remove();
+      if (dialog.open) mount.querySelector('input')?.focus();
+    } catch {
+      built = undefined;
+      // Closed while loading: nothing to show, and the next opening starts afresh.
+      if (!dialog.open) return status.remove();
+      status.textContent = FAILED;
+      dialog.addEventListener('close', () => status.remove(), { once: true });
+    }
+  })();
+  return built;
+}
+
+/**
+ * Starts watching Starlight's search button and dialog: intent fetches Pagefind's UI code,
+ * the dialog's first opening builds the UI. Call once the page is parsed; later calls do
+ * nothing. Throws nothing: a page without Starlight's search box is left alone.
+ */
+export function watchSearch(): void {
+  const siteSearch = document.querySelector<HTMLElement>('site-search');
+  const dialog = siteSearch?.querySelector('dialog');
+  const mount = dialog?.querySelector<HTMLElement>(MOUNT);
+  if (watching || !siteSearch || !dialog || !mount) return;
+  watching = true;
+  const openButton = siteSearch.querySelector('button[data-open-modal]');
+  const prefetch = () => void fetchCode().catch(() => undefined);
+  for (const intent of ['pointerenter', 'touchstart', 'focus'] as const) {
+    openButton?.addEventListener(intent, prefetch, { once: true, passive: true });
+  }
+  const onOpen = () => {
+    if (dialog.open) void build(siteSearch, mount, dialog);
+  };
+  new MutationObserver(onOpen).observe(dialog, { attributes: true, attributeFilter: ['open'] });
+  onOpen();
+}
+
+/** What Starlight's idle callback constructs: it hands over the options and builds nothing. */
+export class PagefindUI {
   /**
    * @param options Pagefind UI options as Starlight's `Search.astro` builds them; kept and
-   * handed to the real `PagefindUI` unchanged.
-   * Throws nothing: with no mount element or dialog in the page, nothing is deferred or built.
+   * handed to the real `PagefindUI` unchanged if the dialog has not opened yet.
+   * Throws nothing.
    */
   constructor(options: PagefindUIOptions) {
-    this.#options = options;
-    const mount = document.querySelector<HTMLElement>(options.element);
-    const dialog = mount?.closest('dialog');
-    if (!mount || !dialog) return;
-    const openButton = dialog.closest('site-search')?.querySelector('button[data-open-modal]');
-    const fetchCode = () => void this.#fetch().catch(() => undefined);
-    for (const intent of ['pointerenter', 'touchstart', 'focus'] as const) {
-      openButton?.addEventListener(intent, fetchCode, { once: true, passive: true });
-    }
-    const onOpen = () => {
-      if (dialog.open) void this.#build(mount, dialog);
-    };
-    new MutationObserver(onOpen).observe(dialog, { attributes: true, attributeFilter: ['open'] });
-    onOpen();
-  }
-
-  #fetch(): Promise<PagefindUIModule> {
-    this.#code ??= loadPagefindUI().catch((error: unknown) => {
-      this.#code = undefined;
-      throw error;
-    });
-    return this.#code;
-  }
-
-  #build(mount: HTMLElement, dialog: HTMLDialogElement): Promise<void> {
-    this.#built ??= (async () => {
-      const status = document.createElement('p');
-      status.className = 'search-status';
-      status.setAttribute('role', 'status');
-      status.textContent = LOADING;
-      mount.before(status);
-      try {
-        const { PagefindUI: RealPagefindUI } = await this.#fetch();
-        new RealPagefindUI(this.#options);
-        status.remove();
-        if (dialog.open) mount.querySelector('input')?.focus();
-      } catch {
-        this.#built = undefined;
-        // Closed while loading: nothing to show, and the next opening starts afresh.
-        if (!dialog.open) return status.remove();
-        status.textContent = FAILED;
-        dialog.addEventListener('close', () => status.remove(), { once: true });
-      }
-    })();
-    return this.#built;
+    starlightOptions ??= options;
+    watchSearch();
   }
 }

@@ -31,6 +31,7 @@ test.describe('at 390 px wide', () => {
   });
 
   test('the search dialog finds a fix page by its log line', async ({ page }) => {
+    const watcher = await watchPage(page);
     await page.goto('/');
     await page.getByRole('button', { name: 'Search' }).click();
     const dialog = page.getByRole('dialog');
@@ -41,6 +42,7 @@ test.describe('at 390 px wide', () => {
     await firstResult.click();
     await expect(page).toHaveURL(/\/(fixes|causes)\/[a-z-]+\/$/);
     await expect(page.getByText('prematurely closed connection').first()).toBeVisible();
+    await watcher.check();
   });
 
   test('the theme switch changes the theme and keeps it across pages', async ({ page }) => {

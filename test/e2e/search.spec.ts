@@ -119,3 +119,48 @@ test('search that cannot load says so, and opening it again retries', async ({ p
   await expect(dialog.getByRole('status')).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });
+
+test('search opens and ranks the same when the page never has an idle moment for Starlight', async ({ page }) => {
+  const watcher = await watchPage(page);
+  // Starlight hands Pagefind its options from a requestIdleCallback with no timeout.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog');
+  const box = dialog.getByRole('textbox', { name: 'Search' });
+  await expect(box).toBeFocused();
+  await box.fill(phrases[0]![0]);
+  await expect(dialog.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', phrases[0]![1]);
+  await watcher.check();
+});
+
+test('options that arrive from Starlight after the dialog opened do not build a second search box', async ({
+  page,
+}) => {
+  const watcher = await watchPage(page);
+  await page.addInitScript(() => {
+    const held: IdleRequestCallback[] = [];
+    Object.assign(window, { heldIdleCallbacks: held });
+    window.requestIdleCallback = (callback) => held.push(callback);
+  });
+  await page.goto('/fixes/upstream-refused/');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('textbox', { name: 'Search' })).toBeFocused();
+  const released = await page.evaluate(async () => {
+    const held = (window as unknown as { heldIdleCallbacks: IdleRequestCallback[] }).heldIdleCallbacks;
+    await Promise.all(held.map((callback) => callback({ didTimeout: true, timeRemaining: () => 0 })));
+    return held.length;
+  });
+  expect(released, 'idle callbacks Starlight queued').toBeGreaterThan(0);
+  await page.keyboard.type('no live upstreams');
+  await expect(dialog.locator('.pagefind-ui__result-link').first()).toHaveAttribute(
+    'href',
+    '/fixes/no-live-upstreams/',
+  );
+  await expect(dialog.getByRole('textbox')).toHaveCount(1);
+  await expect(dialog.locator('.pagefind-ui__form')).toHaveCount(1);
+  await watcher.check();
+});
