@@ -14,13 +14,13 @@
  *
  * The dialog is watched from page load (`watchSearch`, called by our `Search.astro`
  * override), not from Starlight's idle callback: that callback has no timeout, and in a
- * fresh-clone CI run the dialog once stayed empty for 60 s after it opened. If the dialog
- * opens before Starlight has handed over its options, the UI is built from the same
- * options, read from the page the way `Search.astro` reads them.
+ * fresh-clone CI run the dialog once stayed empty for 60 s after it opened. So the UI's
+ * options are read from the page the way `Search.astro` reads them, and what that
+ * callback constructs is a no-op.
  */
 import { pagefindUserConfig } from 'virtual:starlight/pagefind-config';
 
-/** The options Starlight passes (Pagefind UI's own, documented at pagefind.app/docs/ui/). */
+/** Pagefind UI's options, documented at pagefind.app/docs/ui/. */
 interface PagefindUIOptions {
   /** CSS selector of the element the UI mounts into: `#starlight__search`. */
   element: string;
@@ -41,11 +41,8 @@ const FAILED = 'Search could not be loaded. Check your connection, then close th
 /** Where Starlight's search box mounts Pagefind's UI (`Search.astro`). */
 const MOUNT = '#starlight__search';
 
-/** Options from Starlight's idle callback, once it has run. */
-let starlightOptions: PagefindUIOptions | undefined;
 let code: Promise<PagefindUIModule> | undefined;
 let built: Promise<void> | undefined;
-let watching = false;
 
 function fetchCode(): Promise<PagefindUIModule> {
   code ??= loadPagefindUI().catch((error: unknown) => {
@@ -96,7 +93,7 @@ function build(siteSearch: HTMLElement, mount: HTMLElement, dialog: HTMLDialogEl
     mount.before(status);
     try {
       const { PagefindUI: RealPagefindUI } = await fetchCode();
-      new RealPagefindUI(starlightOptions ?? optionsFromPage(siteSearch));
+      new RealPagefindUI(optionsFromPage(siteSearch));
       status.remove();
       if (dialog.open) mount.querySelector('input')?.focus();
     } catch {
@@ -112,15 +109,14 @@ function build(siteSearch: HTMLElement, mount: HTMLElement, dialog: HTMLDialogEl
 
 /**
  * Starts watching Starlight's search button and dialog: intent fetches Pagefind's UI code,
- * the dialog's first opening builds the UI. Call once the page is parsed; later calls do
- * nothing. Throws nothing: a page without Starlight's search box is left alone.
+ * the dialog's first opening builds the UI. Call once, when the page is parsed.
+ * Throws nothing: a page without Starlight's search box is left alone.
  */
 export function watchSearch(): void {
   const siteSearch = document.querySelector<HTMLElement>('site-search');
   const dialog = siteSearch?.querySelector('dialog');
   const mount = dialog?.querySelector<HTMLElement>(MOUNT);
-  if (watching || !siteSearch || !dialog || !mount) return;
-  watching = true;
+  if (!siteSearch || !dialog || !mount) return;
   const openButton = siteSearch.querySelector('button[data-open-modal]');
   const prefetch = () => void fetchCode().catch(() => undefined);
   for (const intent of ['pointerenter', 'touchstart', 'focus'] as const) {
@@ -133,15 +129,8 @@ export function watchSearch(): void {
   onOpen();
 }
 
-/** What Starlight's idle callback constructs: it hands over the options and builds nothing. */
-export class PagefindUI {
-  /**
-   * @param options Pagefind UI options as Starlight's `Search.astro` builds them; kept and
-   * handed to the real `PagefindUI` unchanged if the dialog has not opened yet.
-   * Throws nothing.
-   */
-  constructor(options: PagefindUIOptions) {
-    starlightOptions ??= options;
-    watchSearch();
-  }
-}
+/**
+ * What Starlight's idle callback constructs. It builds nothing: `watchSearch` already
+ * watches the dialog and reads the same options from the page. Throws nothing.
+ */
+export class PagefindUI {}

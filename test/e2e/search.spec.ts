@@ -136,7 +136,7 @@ test('search opens and ranks the same when the page never has an idle moment for
   await watcher.check();
 });
 
-test('options that arrive from Starlight after the dialog opened do not build a second search box', async ({
+test('Starlight’s idle callback running after the dialog opened does not build a second search box', async ({
   page,
 }) => {
   const watcher = await watchPage(page);
