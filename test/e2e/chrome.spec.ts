@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { watchPage } from './support';
+import { firstResultTimeout, watchPage } from './support';
 
 test('a code block’s copy button puts exactly the shown command on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -38,7 +38,7 @@ test.describe('at 390 px wide', () => {
     await expect(dialog).toBeVisible();
     await dialog.getByRole('textbox', { name: 'Search' }).fill('prematurely closed connection');
     const firstResult = dialog.locator('.pagefind-ui__result-link').first();
-    await expect(firstResult).toBeVisible();
+    await expect(firstResult).toBeVisible({ timeout: firstResultTimeout });
     await firstResult.click();
     await expect(page).toHaveURL(/\/(fixes|causes)\/[a-z-]+\/$/);
     await expect(page.getByText('prematurely closed connection').first()).toBeVisible();

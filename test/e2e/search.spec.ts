@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { watchPage } from './support';
+import { firstResultTimeout, watchPage } from './support';
 
 /**
  * Real error-log messages (nginx, Apache httpd), as a reader would paste them, and the fix
@@ -41,7 +41,7 @@ test('searching a real error-log message puts its fix page first', async ({ page
     await box.fill(phrase);
     // Results arrive after a debounce (and, the first time, after Pagefind loads its index).
     await expect(first)
-      .toHaveAttribute('href', fixPage, { timeout: 15_000 })
+      .toHaveAttribute('href', fixPage, { timeout: firstResultTimeout })
       .catch(async () => {
         misses.push(`${phrase} → ${await first.getAttribute('href')}`);
       });
@@ -95,6 +95,7 @@ test('Pagefind’s UI is fetched when the reader reaches for search and built wh
   await expect(page.getByRole('dialog').locator('.pagefind-ui__result-link').first()).toHaveAttribute(
     'href',
     '/fixes/upstream-closed/',
+    { timeout: firstResultTimeout },
   );
   expect(uiRequests).toHaveLength(1);
   await watcher.check();
@@ -132,7 +133,9 @@ test('search opens and ranks the same when the page never has an idle moment for
   const box = dialog.getByRole('textbox', { name: 'Search' });
   await expect(box).toBeFocused();
   await box.fill(phrases[0]![0]);
-  await expect(dialog.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', phrases[0]![1]);
+  await expect(dialog.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', phrases[0]![1], {
+    timeout: firstResultTimeout,
+  });
   await watcher.check();
 });
 
@@ -159,6 +162,7 @@ test('Starlight’s idle callback running after the dialog opened does not build
   await expect(dialog.locator('.pagefind-ui__result-link').first()).toHaveAttribute(
     'href',
     '/fixes/no-live-upstreams/',
+    { timeout: firstResultTimeout },
   );
   await expect(dialog.getByRole('textbox')).toHaveCount(1);
   await expect(dialog.locator('.pagefind-ui__form')).toHaveCount(1);

@@ -78,3 +78,11 @@ export async function expectNoAxeViolations(page: Page, label = page.url(), { so
 export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
 }
+
+/**
+ * How long (ms) to wait for the first search result. The first query of a page loads
+ * `pagefind.js`, its WebAssembly and an index chunk, then waits out the UI's 300 ms debounce
+ * and each result's fragment; with two test workers and their browsers on two CPUs that has
+ * taken more than Playwright's default 5 s.
+ */
+export const firstResultTimeout = 15_000;
