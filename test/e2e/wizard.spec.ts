@@ -192,14 +192,43 @@ test('a reload resumes at the same step, and /wizard/ offers to continue', async
   await page.reload();
   await expect(page).toHaveURL('/wizard/admin/nginx/');
   await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(/What does the proxy's error log say/);
+  // The step is saved when the wizard takes over; leaving before that would save nothing.
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
   await page.goto('/wizard/');
   const resume = page.getByRole('link', { name: 'Continue where you left off' });
   await expect(resume).toHaveAttribute('href', '/wizard/admin/nginx/');
   await resume.click();
   await expect(page).toHaveURL('/wizard/admin/nginx/');
   await page.getByRole('link', { name: 'Start over' }).click();
+  await expect(page).toHaveURL('/wizard/');
   await page.reload();
+  // Only once the wizard has taken over could it offer a saved step.
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'Continue where you left off' })).toBeHidden();
+});
+
+test('Start over forgets the saved step even when followed before the page’s scripts have run', async ({ page }) => {
+  const watcher = await watchPage(page);
+  await page.goto('/wizard/admin/nginx/');
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
+  // Hold back the wizard's script: Start over is a plain link, as in the first moments of a load.
+  // Only this load's request is held; /wizard/ then loads the script as usual.
+  let held = false;
+  await page.route('**/_astro/Wizard.astro_astro_type_script_*', async (route) => {
+    if (held) return route.continue();
+    held = true;
+  });
+  await page.reload({ waitUntil: 'commit' });
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(/What does the proxy's error log say/);
+  await page.getByRole('link', { name: 'Start over' }).click();
+  await expect(page).toHaveURL('/wizard/');
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Continue where you left off' })).toBeHidden();
+  // The saved step is gone, not merely hidden: a reload does not offer it either.
+  await page.reload();
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Continue where you left off' })).toBeHidden();
+  await watcher.check();
 });
 
 test('Start over forgets the saved step even before the wizard has taken over', async ({ page }) => {

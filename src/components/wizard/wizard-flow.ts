@@ -36,24 +36,34 @@ function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** The query parameter "Start over" adds to `/wizard/` while it is a plain link (Wizard.astro). */
+const startOverParameter = 'start-over';
+
 class WizardFlow extends HTMLElement {
   #data!: WizardClientData;
   /** The parsed /wizard-steps/ page: one `<template data-template>` per node and outcome. */
   #steps!: Document;
   #actor!: Actor<WizardMachine>;
-  /** Set once "Start over" was followed as a plain link: data arriving late must not save this step again. */
-  #leaving = false;
 
   connectedCallback(): void {
-    // "Start over" forgets the saved step even while it is still a plain link (before the
-    // wizard has taken over), so /wizard/ does not offer to continue what the reader left.
-    this.addEventListener('click', (event) => {
-      if (this.dataset.ready === undefined && (event.target as Element).closest('a[data-restart]')) {
-        this.#leaving = true;
-        $lastWizardPath.set('');
-      }
-    });
+    this.#forgetOnStartOver();
     void this.#start();
+  }
+
+  /**
+   * "Start over" is a plain link to `/wizard/?start-over` until the wizard has taken over
+   * (and always if its scripts never run). Arriving by it forgets the saved step before
+   * anything can offer it, then drops the query so the address is `/wizard/` again. This
+   * runs on the page the reader lands on, so it holds however early the link was followed:
+   * before the leaving page's scripts had run, or while its data was still loading (when
+   * that page may still have saved its step just before it unloaded).
+   */
+  #forgetOnStartOver(): void {
+    const url = new URL(location.href);
+    if (!url.searchParams.has(startOverParameter)) return;
+    $lastWizardPath.set('');
+    url.searchParams.delete(startOverParameter);
+    history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
   }
 
   /**
@@ -66,9 +76,8 @@ class WizardFlow extends HTMLElement {
       this.#fetchSteps().catch(() => undefined),
     ]);
     // Offline or blocked: the links still lead to the same steps as full pages.
-    if (!data || !steps || this.#leaving) return;
+    if (!data || !steps) return;
     await yieldToMain();
-    if (this.#leaving) return;
     this.#data = data;
     this.#steps = steps;
     this.#actor = createActor(createWizardMachine(data.shape)).start();
