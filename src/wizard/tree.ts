@@ -6,8 +6,8 @@
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 
-/** Proxy software an answer can record; keys of an answer's `examples`. */
-export const servers = ['nginx', 'apache', 'haproxy', 'caddy', 'cloud-lb'] as const;
+/** Proxy software or platform an answer can record; keys of an answer's `examples`. */
+export const servers = ['nginx', 'apache', 'haproxy', 'caddy', 'traefik', 'kubernetes', 'cloud-lb'] as const;
 export type Server = (typeof servers)[number];
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase words joined by "-"');
@@ -21,6 +21,8 @@ const answerSchema = z
     outcome: id.optional(),
     server: z.enum(servers).optional(),
     examples: z.partialRecord(z.enum(servers), z.array(z.string().min(1)).min(1)).optional(),
+    /** What anyone can see that means "pick this answer" (an error page, a header), whatever the server. */
+    signs: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict();
 
@@ -34,6 +36,13 @@ const nodeSchema = z
     why: z.string().min(1),
     /** Show the "paste an error-log line" box at this question. */
     paste: z.boolean().optional(),
+    /**
+     * A check to copy (one bash command line). Written with the site's defaults
+     * (`example.com`, `127.0.0.1:8080`): the page shows the reader's own values from "Your setup".
+     */
+    command: z.string().min(1).optional(),
+    /** Where to look, one place per item (shown as a list under the help). */
+    places: z.array(z.string().min(1)).min(1).optional(),
     answers: z.array(answerSchema).min(2),
   })
   .strict();
@@ -47,14 +56,29 @@ const outcomeSchema = z
   })
   .strict();
 
+/**
+ * How a path published by an earlier tree maps onto this one: each run of slugs equal to
+ * `replace` is replaced by `with` (see {@link import('./paths').migrateSegments}).
+ */
+const retiredSchema = z
+  .object({
+    replace: z.array(id).min(1),
+    with: z.array(id),
+  })
+  .strict();
+
 /** Schema of `content/wizard/tree.yaml`. */
 export const treeSchema = z
   .object({
+    /** The tree's version, shown in copied summaries, reports and the fixes index. */
+    version: z.number().int().positive(),
     root: id,
     /** The outcome tried when nothing else fits; it has no follow-ups of its own. */
     lastResort: id,
     nodes: z.array(nodeSchema).min(1),
     outcomes: z.array(outcomeSchema).min(1),
+    /** Rewrites of paths published by earlier versions; empty when nothing moved. */
+    retired: z.array(retiredSchema).default([]),
   })
   .strict();
 

@@ -9,5 +9,7 @@ export const serverLabels: Record<Server, string> = {
   apache: 'Apache httpd',
   haproxy: 'HAProxy',
   caddy: 'Caddy',
+  traefik: 'Traefik',
+  kubernetes: 'Kubernetes',
   'cloud-lb': 'Cloud load balancer',
 };
