@@ -4,17 +4,18 @@
  * answers 503 when it cannot connect, and 502 even for a read timeout.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apache2, binaryPath, describeWithBinaries, phpFpm, ss } from './harness/binaries.ts';
 import { caseTitle, checkCase, hostOf, type CaseId, type LabCase } from './harness/case.ts';
 import { cleanUpLab, makeTempDir } from './harness/cleanup.ts';
+import { get } from './harness/client.ts';
 import { fixSnippet } from './harness/fix-snippet.ts';
 import { expectLoopbackOnly } from './harness/listening.ts';
 import { freePort } from './harness/ports.ts';
 import { FixtureRecorder } from './harness/record.ts';
 import { apacheConfig, startApache } from './servers/apache.ts';
 import { startPhpFpm, type PhpFpm } from './servers/php-fpm.ts';
-import { run, type RunningProxy } from './servers/proxy.ts';
+import { run, waitFor, type RunningProxy } from './servers/proxy.ts';
 import { startUpstream, type Upstream } from './upstream.ts';
 
 let dir = '';
@@ -189,6 +190,23 @@ describeWithBinaries('Apache httpd lab', [apache2, phpFpm, ss], () => {
   });
 
   it('listens on 127.0.0.1 only', () => expectLoopbackOnly([proxy.mainPid()!, fpm.pid()!, process.pid], port));
+
+  // Runs before the refused case, whose fix starts the upstream on deadPort.
+  it('refused three times: a plain ProxyPass backend is tried on every request (AH00957 each time, no AH00959 or AH00940)', async () => {
+    const from = proxy.errorLog.mark();
+    const attempts = () => proxy.errorLog.linesSince(from).filter((line) => line.includes('AH00957: http: attempt'));
+    for (let request = 0; request < 3; request++) {
+      expect((await get(port, hostOf('refused'), '/')).status).toBe(503);
+    }
+    // Apache may write the lines just after the reply; a disabled worker would write fewer.
+    await waitFor(() => attempts().length >= 3, 'one AH00957 line per request', 3000).catch(() => undefined);
+    const lines = proxy.errorLog.linesSince(from);
+    expect(attempts().length, `AH00957 lines:\n${lines.join('\n')}`).toBe(3);
+    expect(
+      lines.filter((line) => /AH00959|AH00940/.test(line)),
+      `no worker disabled:\n${lines.join('\n')}`,
+    ).toEqual([]);
+  });
 
   for (const labCase of cases) it(caseTitle(labCase), () => checkCase(proxy, labCase, recorder));
 });

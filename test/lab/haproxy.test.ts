@@ -3,13 +3,14 @@
  * backend per case. The log line is the HTTP log with its termination state (reference
  * §3): HAProxy answers 503 when it cannot connect, 504 on `timeout server`.
  */
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnose/diagnose.ts';
 import { startNxdomainServer, type NxdomainServer } from './dns.ts';
 import { binaryPath, describeWithBinaries, haproxy, ss } from './harness/binaries.ts';
 import { caseTitle, checkCase, hostOf, type CaseId, type LabCase } from './harness/case.ts';
+import { get } from './harness/client.ts';
 import { cleanUpLab, makeTempDir } from './harness/cleanup.ts';
 import { fixSnippet } from './harness/fix-snippet.ts';
 import { expectLoopbackOnly } from './harness/listening.ts';
@@ -179,6 +180,31 @@ describeWithBinaries('HAProxy lab', [haproxy, ss], () => {
     });
     console.warn(`[lab] known gap, haproxy: ${knownGap} (${expected})\n  ${line}`);
     expect(diagnose(line!)[0]?.outcome, 'known gap fixed? Expect the outcome here').not.toBe(expected);
+  });
+
+  it('not-resolved without init-addr: haproxy -c rejects the config, “could not resolve address”', () => {
+    const checkDir = join(dir, 'no-init-addr');
+    mkdirSync(checkDir);
+    writeFileSync(
+      join(checkDir, 'haproxy.cfg'),
+      haproxyConfig(`backend app\n    server app1 backend.invalid:${upstream.port}`),
+    );
+    // Without -q (haproxyTest's flag), which would hide the alert.
+    const check = () => run(binaryPath(haproxy), ['-c', '-f', join(checkDir, 'haproxy.cfg')], 'haproxy -c');
+    expect(check).toThrow("could not resolve address 'backend.invalid'");
+  });
+
+  // Runs before the refused case, whose fix starts the upstream on deadPort.
+  it('refused: HAProxy retries the connect 3 times, about 1 s apart, before its 503 (SC--, retries 3)', async () => {
+    const from = proxy.errorLog.mark();
+    const started = Date.now();
+    expect((await get(port, hostOf('refused'), '/')).status).toBe(503);
+    const elapsed = Date.now() - started;
+    const { line } = await proxy.errorLog.waitForLine(from, ' SC-- ');
+    expect(line, 'the retries field (last of the five connection counters) is 3').toMatch(
+      / SC-- \d+\/\d+\/\d+\/\d+\/3 /,
+    );
+    expect(elapsed, 'three retries take about 3 s, not 0 ms').toBeGreaterThanOrEqual(2500);
   });
 
   for (const labCase of cases) it(caseTitle(labCase), () => checkCase(proxy, labCase, recorder));

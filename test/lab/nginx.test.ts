@@ -3,17 +3,19 @@
  * `Host`. Statuses and log lines as in reference §1 and §13.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startNxdomainServer, type NxdomainServer } from './dns.ts';
 import { binaryPath, describeWithBinaries, nginx, phpFpm, ss } from './harness/binaries.ts';
 import { caseTitle, checkCase, hostOf, type CaseId, type LabCase } from './harness/case.ts';
+import { get } from './harness/client.ts';
 import { cleanUpLab, makeTempDir } from './harness/cleanup.ts';
+import { ErrorLog } from './harness/errorlog.ts';
 import { fixSnippet } from './harness/fix-snippet.ts';
 import { expectLoopbackOnly } from './harness/listening.ts';
 import { freePort } from './harness/ports.ts';
 import { FixtureRecorder } from './harness/record.ts';
 import { nginxConfig, startNginx } from './servers/nginx.ts';
-import { run, type RunningProxy } from './servers/proxy.ts';
+import { run, waitFor, type RunningProxy } from './servers/proxy.ts';
 import { startPhpFpm, type PhpFpm } from './servers/php-fpm.ts';
 import { startUpstream, type Upstream } from './upstream.ts';
 
@@ -55,12 +57,36 @@ function servers(): string {
       `location / { set $app_upstream http://backend.invalid:${upstream.port}; proxy_pass $app_upstream; }`,
     ].join('\n'),
   };
-  return Object.entries(bodies)
-    .map(([id, body]) => {
-      const inner = [body, fixes.get(id as CaseId) ?? ''].join('\n').replaceAll(/^(?=.)/gm, '        ');
-      return `    server {\n        listen 127.0.0.1:${port};\n        server_name ${hostOf(id as CaseId)};\n${inner}\n    }`;
-    })
-    .join('\n');
+  const blocks = Object.entries(bodies).map(([id, body]) => {
+    const inner = [body, fixes.get(id as CaseId) ?? ''].join('\n').replaceAll(/^(?=.)/gm, '        ');
+    return `    server {\n        listen 127.0.0.1:${port};\n        server_name ${hostOf(id as CaseId)};\n${inner}\n    }`;
+  });
+  return [...blocks, singleServer()].join('\n');
+}
+
+/** Host of the one-server `upstream {}` group, logged with general-checklist's upstream format. */
+const singleHost = 'single-upstream.lab.test';
+
+/**
+ * A one-server `upstream {}` group (with `max_fails=1`) on the dead port, and a site that
+ * logs it with the `log_format` (in `http {}`) and `access_log` (in `server {}`) of
+ * fixes/general-checklist, the access log written to `upstream.log` instead.
+ */
+function singleServer(): string {
+  const format = fixSnippet({ page: 'fixes/general-checklist.mdx', language: 'nginx', containing: 'log_format' });
+  const pageLine = fixSnippet({ page: 'fixes/general-checklist.mdx', language: 'nginx', containing: 'access_log' });
+  if (!pageLine.includes('/var/log/nginx/access.log')) throw new Error(`[lab] unexpected access_log line: ${pageLine}`);
+  const accessLog = pageLine.trim().replace('/var/log/nginx/access.log', join(dir, 'upstream.log'));
+  return [
+    format,
+    `upstream lab_single { server 127.0.0.1:${deadPort} max_fails=1; }`,
+    'server {',
+    `    listen 127.0.0.1:${port};`,
+    `    server_name ${singleHost};`,
+    `    ${accessLog}`,
+    '    location / { proxy_pass http://lab_single; }',
+    '}',
+  ].join('\n');
 }
 
 async function applyFix(id: CaseId, snippet: string): Promise<void> {
@@ -189,6 +215,26 @@ describeWithBinaries('nginx lab', [nginx, phpFpm, ss], () => {
   });
 
   it('listens on 127.0.0.1 only', () => expectLoopbackOnly([proxy.mainPid()!, fpm.pid()!, process.pid], port));
+
+  // Runs before the refused case, whose fix starts the upstream on deadPort.
+  it('one-server upstream group, refused 4 times: never “no live upstreams”; the server-level access_log logs each request once, upstream_status=502 uheader=-', async () => {
+    const from = proxy.errorLog.mark();
+    const httpLevel = new ErrorLog(join(dir, 'access.log'));
+    const httpFrom = httpLevel.mark();
+    for (let request = 0; request < 4; request++) {
+      expect((await get(port, singleHost, '/')).status).toBe(502);
+    }
+    const lines = proxy.errorLog.linesSince(from).filter((line) => line.includes(`host: "${singleHost}"`));
+    expect(lines.filter((line) => line.includes('connect() failed (111: Connection refused)'))).toHaveLength(4);
+    expect(lines.filter((line) => line.includes('no live upstreams'))).toEqual([]);
+    const upstreamLog = new ErrorLog(join(dir, 'upstream.log'));
+    // nginx writes access logs after the reply, for both access_log lines in the same phase.
+    await waitFor(() => upstreamLog.linesSince(0).length >= 4, 'four lines in upstream.log', 3000);
+    const logged = upstreamLog.linesSince(0);
+    expect(logged).toHaveLength(4);
+    for (const line of logged) expect(line).toMatch(/" 502 157 .* upstream_status=502 uheader=- /);
+    expect(httpLevel.linesSince(httpFrom), 'the server-level access_log replaces the http-level one').toEqual([]);
+  });
 
   for (const labCase of cases) it(caseTitle(labCase), () => checkCase(proxy, labCase, recorder));
 });
