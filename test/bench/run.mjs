@@ -34,6 +34,9 @@
 //   after network idle if that attribute has not appeared within 5 s. Budget ≤ 50 ms.
 // - Questions per outcome (src/wizard/paths.ts on the real tree): median of the shortest
 //   path to each outcome (≤ 4), median over all leaf paths, deepest branch (≤ 7).
+// - Scenario threads (test/scenarios/threads.yaml, scored by test/scenarios/score.ts, the
+//   same module as test/unit/scenarios.test.ts): share of real 502 threads whose answers
+//   reach the fix that fixed them (≥ 80 %), median (≤ 4) and most (≤ 7) questions answered.
 // - diagnose CLI (test/bench/diagnose.mjs): MB/s and peak memory on generated nginx logs,
 //   and its time ÷ `grep -c upstream` on the same file (≤ 3×).
 // - Build growth: the site built with a generated tree 10× the real one
@@ -227,6 +230,42 @@ row(
 );
 row('Median questions over every leaf path', `${median(leaves)} (${leaves.length} leaves)`);
 row('Deepest branch (questions)', String(Math.max(...leaves)), '≤ 7', pass(Math.max(...leaves) <= 7));
+
+// 4b. Real threads walked through the tree (the scoring the unit test uses). The tree is read
+// with its schema only, so outcomes whose fix pages are still unwritten do not stop the figures.
+const scenarioRun = spawnSync(
+  process.execPath,
+  [
+    '--input-type=module',
+    '-e',
+    `import { readFileSync } from 'node:fs';
+     import { parse } from 'yaml';
+     import { treeSchema } from './src/wizard/tree.ts';
+     import { scoreScenarios } from './test/scenarios/score.ts';
+     const tree = treeSchema.parse(parse(readFileSync('content/wizard/tree.yaml', 'utf8')));
+     const scenarios = parse(readFileSync('test/scenarios/threads.yaml', 'utf8'));
+     console.log(JSON.stringify(scoreScenarios(tree, scenarios)));`,
+  ],
+  { encoding: 'utf8' },
+);
+if (scenarioRun.status === 0) {
+  const scenarios = JSON.parse(scenarioRun.stdout);
+  details.scenarios = scenarios;
+  row(
+    'Real 502 threads routed to the fix that fixed them',
+    `${scenarios.correct} of ${scenarios.total} (${(scenarios.share * 100).toFixed(1)} %)`,
+    '≥ 80 %',
+    pass(scenarios.share >= 0.8),
+  );
+  row('Median questions per thread', String(scenarios.median), '≤ 4', pass(scenarios.median <= 4));
+  row('Most questions in a thread', String(scenarios.worst), '≤ 7', pass(scenarios.worst <= 7));
+  for (const miss of scenarios.misses) log(`scenario miss: ${miss.id} expected ${miss.expected}, got ${miss.got}`);
+} else {
+  row(
+    'Real 502 threads routed to the fix that fixed them',
+    `not measured: ${scenarioRun.stderr.trim().split('\n')[0]}`,
+  );
+}
 
 // 5. The log recogniser (test/bench/diagnose.mjs): the CLI against grep on generated logs.
 log('diagnose CLI');
