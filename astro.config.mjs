@@ -3,10 +3,23 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { fileURLToPath } from 'node:url';
-import { pluginPlaceholders } from './src/setup/ec-placeholders.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
+import { treeSchema } from './src/wizard/tree.ts';
+import { retiredRedirects } from './src/wizard/paths.ts';
+
+/**
+ * Wizard paths published by earlier versions of the tree, each redirected to the step its
+ * answers lead to now (the tree's `retired` rules; src/wizard/paths.ts). The build checks
+ * the tree fully (src/wizard/content.ts); here the schema is enough.
+ */
+const wizardRedirects = Object.fromEntries(
+  retiredRedirects(
+    treeSchema.parse(parseYaml(readFileSync(new URL('./content/wizard/tree.yaml', import.meta.url), 'utf8'))),
+  ),
+);
 
 /** Every fix page (wizard outcome) in `content/docs/fixes/`, listed in the sidebar by slug. */
 const fixSlugs = readdirSync(new URL('./content/docs/fixes/', import.meta.url))
@@ -18,6 +31,7 @@ const fixSlugs = readdirSync(new URL('./content/docs/fixes/', import.meta.url))
 export default defineConfig({
   site: 'https://502.guide',
   trailingSlash: 'always',
+  redirects: wizardRedirects,
   // Strict CSP in a <meta> on every page; see src/security/csp.ts.
   security: { csp: contentSecurityPolicy },
   integrations: [
@@ -46,19 +60,7 @@ export default defineConfig({
       pagefind: { ranking: { metaWeights: { logs: 5 } } },
       markdown: { processedDirs: ['./content/docs/'] },
       customCss: ['./src/styles/custom.css'],
-      expressiveCode: {
-        // Fences keep the names the config checkers key on (`apacheconf`, `haproxy`);
-        // Shiki has an Apache grammar under another name and none for HAProxy, whose
-        // `#` comments and plain directives read well with the INI grammar.
-        shiki: { langAlias: { apacheconf: 'apache', haproxy: 'ini' } },
-        // ```bash placeholders: the reader's domain, upstream, socket and log in commands.
-        plugins: [pluginPlaceholders()],
-        // Expressive Code's reset (`all: revert` on every element of every block) was half
-        // the style-recalculation time of a fix page with 30+ blocks. Blocks sit in
-        // `.not-content`, so Starlight's content styles do not reach them without it;
-        // screenshots of 16 blocks in light and dark were pixel-identical either way.
-        useStyleReset: false,
-      },
+      // Expressive Code's options are in ec.config.mjs, where the <Code> component finds them too.
       sidebar: [
         {
           label: 'Start here',

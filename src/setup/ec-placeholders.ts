@@ -16,8 +16,8 @@ import {
   type AnnotationRenderOptions,
 } from '@astrojs/starlight/expressive-code';
 import { h } from '@astrojs/starlight/expressive-code/hast';
-import type { PlaceholderKind } from './defaults';
-import { findPlaceholders, type BlockOptions, type PlaceholderMatch } from './placeholders';
+import type { PlaceholderKind } from './defaults.ts';
+import { findPlaceholders, type BlockOptions, type PlaceholderMatch } from './placeholders.ts';
 
 /** Tooltip of each kind of placeholder (also the only hint without JavaScript). */
 const tooltips: Record<PlaceholderKind, string> = {

@@ -12,9 +12,9 @@
  * A block can add literals of its own, e.g. `placeholders="upstreamHost=10.0.0.5"` where
  * the page's example upstream lives on another machine.
  */
-import { effectiveServer, errorLogDefaults, setupDefaults, type PlaceholderKind } from './defaults';
-import { quoteForShell, shellContexts, shellLanguages, type ShellContext } from './shell';
-import type { ValidSetup } from './validate';
+import { effectiveServer, errorLogDefaults, setupDefaults, type PlaceholderKind } from './defaults.ts';
+import { quoteForShell, shellContexts, shellLanguages, type ShellContext } from './shell.ts';
+import type { ValidSetup } from './validate.ts';
 
 /** Servers whose default error log the pages print. */
 export type LogServer = 'nginx' | 'apache' | 'haproxy';

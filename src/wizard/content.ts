@@ -58,7 +58,9 @@ export function loadWizard(): Promise<Wizard> {
 /** The routing shape of the tree that the browser receives (labels, slugs, targets). */
 export function toShape(tree: Tree): TreeShape {
   return {
+    version: tree.version,
     root: tree.root,
+    retired: tree.retired,
     nodes: tree.nodes.map((node) => ({
       id: node.id,
       short: node.short,

@@ -8,6 +8,10 @@
 export interface TreeShape {
   readonly root: string;
   readonly nodes: readonly NodeShape[];
+  /** The tree's version (`version` in tree.yaml), shown in summaries and reports. */
+  readonly version?: number | undefined;
+  /** How older trees' paths map onto this one (`retired` in tree.yaml). */
+  readonly retired?: readonly RetiredRule[] | undefined;
 }
 export interface NodeShape {
   readonly id: string;
@@ -149,4 +153,108 @@ export function maxQuestionsFrom(tree: TreeShape, nodeId: string): number {
     return 1 + below;
   };
   return depth(nodeId);
+}
+
+/** A rule of the tree's `retired` list: a run of answer slugs a published path had, and its replacement. */
+export interface RetiredRule {
+  readonly replace: readonly string[];
+  readonly with: readonly string[];
+}
+
+/**
+ * Rewrites a path published by an earlier version of the tree: every run of slugs equal
+ * to a rule's `replace` becomes its `with`, rules in the order listed, runs left to right.
+ *
+ * @param rules - The tree's `retired` list.
+ * @param segments - Answer slugs of the old path.
+ * @returns The rewritten slugs (a new array; equal to `segments` when no rule applies).
+ */
+export function migrateSegments(rules: readonly RetiredRule[], segments: readonly string[]): string[] {
+  let result = [...segments];
+  for (const rule of rules) {
+    const out: string[] = [];
+    for (let index = 0; index < result.length;) {
+      if (rule.replace.length > 0 && rule.replace.every((slug, offset) => result[index + offset] === slug)) {
+        out.push(...rule.with);
+        index += rule.replace.length;
+      } else {
+        out.push(result[index]!);
+        index += 1;
+      }
+    }
+    result = out;
+  }
+  return result;
+}
+
+/** A path that still leads somewhere: as it is, rewritten by the retired rules, or cut back to a step that fits. */
+export type Arrival<N extends NodeShape = NodeShape> = {
+  /** `current`: the path fits this tree; `moved`: an older tree's path, rewritten; `nearest`: only a prefix fits. */
+  readonly kind: 'current' | 'moved' | 'nearest';
+  readonly resolution: Exclude<Resolution<N>, { kind: 'invalid' }>;
+  /** For `nearest`: the first slug that did not fit (text only, never markup). */
+  readonly badSegment?: string;
+};
+
+/**
+ * Where a possibly outdated path leads: the path itself when it fits the tree; else the
+ * path rewritten by the tree's `retired` rules when that fits; else the longest prefix
+ * (of the rewritten path) that fits, ending at its question, or at its outcome when the
+ * path ran on past one. Never fails: at worst it is the first question.
+ *
+ * @param tree - The tree (or its routing shape) with its `retired` rules.
+ * @param segments - Answer slugs, e.g. from a saved step, a `?answers=` parameter or a URL.
+ */
+export function arriveAt<N extends NodeShape>(
+  tree: { readonly root: string; readonly nodes: readonly N[]; readonly retired?: readonly RetiredRule[] | undefined },
+  segments: readonly string[],
+): Arrival<N> {
+  const exact = resolvePath(tree, segments);
+  if (exact.kind !== 'invalid') return { kind: 'current', resolution: exact };
+  const rewritten = migrateSegments(tree.retired ?? [], segments);
+  const moved = resolvePath(tree, rewritten);
+  if (moved.kind !== 'invalid') return { kind: 'moved', resolution: moved };
+  const { steps, node, badSegment } = moved;
+  const last = steps.at(-1);
+  if (node !== undefined) return { kind: 'nearest', resolution: { kind: 'node', node, steps }, badSegment };
+  if (last?.answer.outcome !== undefined) {
+    return { kind: 'nearest', resolution: { kind: 'outcome', outcome: last.answer.outcome, steps }, badSegment };
+  }
+  const root = tree.nodes.find((candidate) => candidate.id === tree.root)!;
+  return { kind: 'nearest', resolution: { kind: 'node', node: root, steps: [] }, badSegment };
+}
+
+/**
+ * The old paths the tree's `retired` rules still serve: for every path of this tree that
+ * contains a rule's `with` run, the path with that run put back to `replace`, when that
+ * old path no longer fits the tree and the rules lead it back to the same new path.
+ *
+ * @returns Old URL → new URL (both `/wizard/…/`), in the order of {@link allPaths}.
+ */
+export function retiredRedirects(tree: {
+  readonly root: string;
+  readonly nodes: readonly NodeShape[];
+  readonly retired?: readonly RetiredRule[] | undefined;
+}): Map<string, string> {
+  const redirects = new Map<string, string>();
+  for (const path of allPaths(tree)) {
+    const slugs = path.steps.map((step) => step.answer.slug);
+    for (const rule of tree.retired ?? []) {
+      if (rule.with.length === 0) continue;
+      for (let index = 0; index + rule.with.length <= slugs.length; index += 1) {
+        if (!rule.with.every((slug, offset) => slugs[index + offset] === slug)) continue;
+        const old = [...slugs.slice(0, index), ...rule.replace, ...slugs.slice(index + rule.with.length)];
+        const arrival = arriveAt(tree, old);
+        if (arrival.kind === 'moved' && arrival.resolution.steps.length === slugs.length) {
+          redirects.set(stepsToUrlOf(old), stepsToUrl(path.steps));
+        }
+      }
+    }
+  }
+  return redirects;
+}
+
+/** `/wizard/` followed by the slugs, each with a trailing slash. */
+function stepsToUrlOf(slugs: readonly string[]): string {
+  return wizardBase + slugs.map((slug) => `${slug}/`).join('');
 }

@@ -23,6 +23,8 @@ export interface TicketSummary {
   readonly link: string;
   /** "Question: answer" pairs in the order given; empty when the reader came straight to the page. */
   readonly answers: readonly { readonly question: string; readonly answer: string }[];
+  /** The version of the wizard's tree (tree.yaml `version`) that asked the questions, if known. */
+  readonly treeVersion?: number | undefined;
   readonly steps: readonly StepState[];
   /** Outcomes tried before this one, oldest first. */
   readonly tried: readonly OutcomeLabel[];
@@ -32,7 +34,8 @@ export interface TicketSummary {
 export function ticketSummary(summary: TicketSummary): string {
   const lines = [`${summary.outcome.code} ${summary.outcome.title}`, `Link: ${summary.link}`];
   if (summary.answers.length > 0) {
-    lines.push('', 'Answers given in the 502 wizard:');
+    const version = summary.treeVersion === undefined ? '' : ` (wizard version ${summary.treeVersion})`;
+    lines.push('', `Answers given in the 502 wizard${version}:`);
     summary.answers.forEach((entry, index) => lines.push(`  ${index + 1}. ${entry.question}: ${entry.answer}`));
   }
   if (summary.steps.length > 0) {

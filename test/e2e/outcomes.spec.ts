@@ -18,7 +18,7 @@ const fixPages = Object.fromEntries(
 
 /** How the summary lists the answers of /wizard/admin/nginx/refused/same-host/. */
 const refusedAnswers = [
-  'Answers given in the 502 wizard:',
+  'Answers given in the 502 wizard (wizard version 2):',
   '  1. Visitor or admin: I run the site (or support someone who does)',
   '  2. Proxy or load balancer: nginx',
   '  3. Error log: Connection refused',

@@ -14,7 +14,11 @@ export interface OutcomeToolsData {
   readonly outcomes: Record<string, { code: string; title: string; href: string }>;
 }
 
-/** The follow-ups of `outcomeId`, in order, with the last resort appended (unless it is this page). */
+/**
+ * The follow-ups of `outcomeId`, in order, with the last resort appended: not on the last
+ * resort itself, and not after a visitor's outcome (the last resort is the admins'
+ * checklist; a visitor is never sent to admin steps).
+ */
 export async function followUpsOf(outcomeId: string): Promise<FollowUp[]> {
   const { tree, outcomes } = await loadWizard();
   const entry = tree.outcomes.find((outcome) => outcome.id === outcomeId);
@@ -22,7 +26,7 @@ export async function followUpsOf(outcomeId: string): Promise<FollowUp[]> {
     outcome: outcomes.get(followUp.outcome)!,
     reason: followUp.reason,
   }));
-  if (outcomeId === tree.lastResort) return listed;
+  if (outcomeId === tree.lastResort || outcomes.get(outcomeId)?.audience === 'visitor') return listed;
   return [
     ...listed,
     {

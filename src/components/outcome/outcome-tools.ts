@@ -8,7 +8,7 @@
  * or a form field is ever parsed as HTML.
  */
 import { loadWizardData } from '../../wizard/client-data';
-import { resolvePath, urlToSegments, type Step } from '../../wizard/paths';
+import { arriveAt, urlToSegments, type Step } from '../../wizard/paths';
 import { $ticks, $tried, clearTried, resetTicks, setTick } from '../../wizard/outcome-store';
 import { escalationReport, ticketSummary, type TicketSummary } from '../../wizard/summary';
 
@@ -23,6 +23,9 @@ function pageData(): OutcomeData | undefined {
   return data;
 }
 
+/** The version of the tree that named the answers (set by {@link answerSteps}), for summaries. */
+let treeVersion: number | undefined;
+
 /**
  * The answers that led here: the wizard path, or a valid `?answers=` on a fix page. Naming
  * them needs the tree's routing data, fetched only when there are answers to name (a fix
@@ -36,8 +39,11 @@ async function answerSteps(): Promise<readonly Step[]> {
     (loaded) => loaded.shape,
     () => undefined,
   );
-  const resolution = shape ? resolvePath(shape, segments) : undefined;
-  return resolution === undefined || resolution.kind === 'invalid' ? [] : resolution.steps;
+  // A link made by an earlier tree is read through its `retired` rules; one that only
+  // partly fits names no answers rather than a route the reader did not take.
+  treeVersion = shape?.version;
+  const arrival = shape ? arriveAt(shape, segments) : undefined;
+  return arrival === undefined || arrival.kind === 'nearest' ? [] : arrival.resolution.steps;
 }
 
 function answersQuery(steps: readonly Step[]): string {
@@ -68,6 +74,7 @@ function summaryFor(outcomeId: string, steps: readonly Step[]): TicketSummary | 
     outcome,
     link: ticketLink(steps),
     answers: steps.map((step) => ({ question: step.node.short, answer: step.answer.label })),
+    treeVersion,
     steps: pageSteps().map((step) => ({ title: step.title, done: ticked.has(step.anchor) })),
     tried: triedIds.length > 1 ? triedIds.flatMap((id) => (page.outcomes[id] ? [page.outcomes[id]] : [])) : [],
   };

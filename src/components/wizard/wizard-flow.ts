@@ -12,7 +12,7 @@
  */
 import { createActor, type Actor } from 'xstate';
 import { answerEvent, createWizardMachine, currentStateId, type WizardMachine } from '../../wizard/machine';
-import { maxQuestionsFrom, resolvePath, serverOf, stepsToUrl, urlToSegments } from '../../wizard/paths';
+import { arriveAt, maxQuestionsFrom, resolvePath, serverOf, stepsToUrl, urlToSegments } from '../../wizard/paths';
 import { loadWizardData, type WizardClientData } from '../../wizard/client-data';
 import { $lastWizardPath } from '../../wizard/store';
 
@@ -23,6 +23,8 @@ const serverTabLabels: Record<string, string> = {
   apache: 'Apache httpd',
   haproxy: 'HAProxy',
   caddy: 'Caddy',
+  traefik: 'Traefik',
+  kubernetes: 'Kubernetes',
 };
 
 /**
@@ -232,6 +234,8 @@ class WizardFlow extends HTMLElement {
       announce.textContent = resolution.kind === 'outcome' ? `Outcome: ${title}` : `Question ${count + 1}: ${title}`;
     }
     if (focus) heading?.focus();
+    // The placeholder filler (PlaceholderFiller.astro) shows the reader's values in the new step's commands.
+    document.dispatchEvent(new Event('wizard:step'));
     this.#remember();
   }
 
@@ -261,20 +265,27 @@ class WizardFlow extends HTMLElement {
     if (answers.length > 0) $lastWizardPath.set(this.#url());
   }
 
-  /** At the root, offers the saved step if it still fits the tree; drops it silently if not. */
+  /**
+   * At the root, offers the saved step. A step saved by an earlier version of the tree is
+   * carried over through the tree's `retired` rules, or cut back to the answers that still
+   * fit, and the offer says so; with no answer left that fits, it is dropped silently.
+   */
   #offerResume(): void {
     if (this.#actor.getSnapshot().context.answers.length > 0) return;
     const saved = $lastWizardPath.get();
     if (!saved) return;
-    const resolution = resolvePath(this.#data.shape, urlToSegments(saved) ?? ['\u0000']);
-    if (resolution.kind === 'invalid' || resolution.steps.length === 0) {
+    const segments = urlToSegments(saved);
+    const arrival = segments === null || segments.length > 30 ? undefined : arriveAt(this.#data.shape, segments);
+    if (arrival === undefined || arrival.resolution.steps.length === 0) {
       $lastWizardPath.set('');
       return;
     }
     const box = this.querySelector<HTMLElement>('[data-resume]');
     const link = this.querySelector<HTMLAnchorElement>('[data-resume-link]');
+    const note = this.querySelector<HTMLElement>('[data-resume-note]');
     if (!box || !link) return;
-    link.href = stepsToUrl(resolution.steps);
+    link.href = stepsToUrl(arrival.resolution.steps);
+    if (note) note.hidden = arrival.kind === 'current';
     box.hidden = false;
   }
 }
