@@ -75,6 +75,13 @@ function openLog(file: string): Readable {
   return raw.pipe(gunzip);
 }
 
+/**
+ * Bytes decoded at a time. 16 KiB of UTF-8 decode to at most 16 Ki UTF-16 code units
+ * (32 KB), below V8's large-object threshold (128 KiB on 64-bit builds), so the strings
+ * of a chunk die young and are freed by cheap scavenges.
+ */
+const pieceBytes = 16_384;
+
 /** Buffered writes to stdout; `drain()` waits when the buffer is large and the pipe full. */
 class Output {
   #buffer = '';
@@ -117,7 +124,12 @@ async function run(options: Options): Promise<void> {
     const splitter = new LineSplitter();
     try {
       for await (const chunk of openLog(file)) {
-        splitter.push(decoder.write(chunk as Buffer)).forEach(handle);
+        // Decoded in slices of 16 KiB: a 64 KiB read of non-Latin-1 text would become a
+        // 128 KB string, which V8 allocates in its large-object (old) space, so the heap
+        // would grow with the file until a full collection (see `pieceBytes`).
+        for (let at = 0; at < (chunk as Buffer).length; at += pieceBytes) {
+          splitter.push(decoder.write((chunk as Buffer).subarray(at, at + pieceBytes))).forEach(handle);
+        }
         await output.drain();
       }
       [...splitter.push(decoder.end()), ...splitter.end()].forEach(handle);

@@ -35,6 +35,8 @@ export function printable(text: string): string {
  *    top upstreams: 127.0.0.1:18999 (2)
  *    fix: /fixes/upstream-refused/
  * ```
+ * An upstream's count reads `(12 to 15)` when the rule named more distinct upstreams than
+ * the tally keeps (see `upstreamSlotsPerRule`) and the count is only known within a range.
  * @param summary - From `Tally.summary()`.
  * @param totals - Files, lines read and lines recognised.
  * @returns Lines joined with `\n`, ending with a newline.
@@ -54,8 +56,10 @@ export function formatReport(summary: readonly RuleSummary[], totals: ReadTotals
     if (entry.firstTimestamp !== null)
       lines.push(`first ${printable(entry.firstTimestamp)}, last ${printable(entry.lastTimestamp ?? '')}`);
     if (entry.topUpstreams.length > 0) {
+      // An approximate count (more distinct upstreams than the tally keeps) shows its range.
       const upstreams = entry.topUpstreams.map(
-        ({ upstream, count }) => `${printable(upstream)} (${number.format(count)})`,
+        ({ upstream, count, atLeast }) =>
+          `${printable(upstream)} (${atLeast === undefined ? '' : `${number.format(atLeast)} to `}${number.format(count)})`,
       );
       lines.push(`top upstreams: ${upstreams.join(', ')}`);
     }
