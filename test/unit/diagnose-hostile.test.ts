@@ -4,8 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnoseLine } from '../../src/diagnose/diagnose';
+import { cutWithMarker, escapeUntrusted } from '../../src/diagnose/escape';
 import { maxFieldLength } from '../../src/diagnose/formats/text';
+import { formatReport } from '../../src/diagnose/report';
 import { Tally } from '../../src/diagnose/summary';
+import { escalationReport } from '../../src/wizard/summary';
 
 const longName = 'ж'.repeat(5000);
 
@@ -31,5 +34,62 @@ describe('fields read from hostile lines', () => {
     tally.add(diagnoseLine(line, 1)!);
     const [upstream] = tally.summary()[0]!.topUpstreams;
     expect(upstream).toEqual({ upstream: `app/${'ж'.repeat(252)}…`, count: 1 });
+  });
+});
+
+describe('escapeUntrusted, the one function for showing untrusted text', () => {
+  it.each([
+    ['ESC, BEL and NUL', 'a\u001b[31mb\u0007c\u0000', 'a\\x1b[31mb\\x07c\\x00'],
+    ['DEL and C1 controls', 'x\u007fy\u0085z\u009b', 'x\\x7fy\\x85z\\x9b'],
+    ['line breaks and tabs on one line', 'a\r\nb\tc', 'a\\x0d\\x0ab\\x09c'],
+    ['bidi overrides and isolates', 'evil\u202eexe.txt\u2066x\u2069', 'evil\\u202eexe.txt\\u2066x\\u2069'],
+    ['zero-width characters and the BOM', 'a\u200bb\u200dc\ufeffd\u2028', 'a\\u200bb\\u200dc\\ufeffd\\u2028'],
+    ['lone surrogates', 'a\ud800b\udc00', 'a\\ud800b\\udc00'],
+    ['nothing in ordinary text', 'имя.пример:8080 😀 C:\\logs\\x', 'имя.пример:8080 😀 C:\\logs\\x'],
+  ])('escapes %s', (_, text, expected) => {
+    expect(escapeUntrusted(text)).toBe(expected);
+  });
+
+  it('keeps line feeds and tabs for multi-line text when asked, still escaping a bare CR', () => {
+    expect(escapeUntrusted('a\r\nb\tc\rd\u001b', { keepLineBreaks: true })).toBe('a\nb\tc\\x0dd\\x1b');
+  });
+});
+
+describe('cutWithMarker', () => {
+  it('says how many characters were cut, and leaves short text alone', () => {
+    expect(cutWithMarker('abcdef', 4)).toBe('abcd… [cut: 2 more characters]');
+    expect(cutWithMarker('abcd', 4)).toBe('abcd');
+  });
+
+  it('never splits a surrogate pair', () => {
+    expect(cutWithMarker('ab😀cd', 3)).toBe('ab… [cut: 4 more characters]');
+  });
+});
+
+describe('the text report and the escalation report', () => {
+  it('show a bidi override in an upstream name as \\u202e', () => {
+    const tally = new Tally();
+    const line =
+      '2026/11/24 01:22:04 [error] 1#1: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: a, request: "GET / HTTP/1.1", upstream: "http://gpj.\u202eexe:80/", host: "a"';
+    tally.add(diagnoseLine(line, 1)!);
+    const report = formatReport(tally.summary(), { files: 1, lines: 1, recognised: 1 });
+    expect(report).toContain('top upstreams: gpj.\\u202eexe:80 (1)');
+    expect(report).not.toMatch(/[\u202e\u001b]/);
+  });
+
+  it('escape controls in the pasted checks, keep their lines and mark a cut', () => {
+    const summary = { outcome: { code: 'A1', title: 'T' }, link: 'https://x/', answers: [], steps: [], tried: [] };
+    const fields = {
+      time: 'now\u0007',
+      url: 'https://x/\u202e',
+      requestId: '',
+      checks: `ok\n\u001b[2Jcleared\n${'x'.repeat(30_000)}`,
+    };
+    const report = escalationReport(summary, fields);
+    expect(report).toContain('Time of the error (UTC): now\\x07');
+    expect(report).toContain('Address that showed the error: https://x/\\u202e');
+    expect(report).toContain('ok\n\\x1b[2Jcleared\n');
+    expect(report).toMatch(/x… \[cut: 10,018 more characters\]$/);
+    expect(report).not.toMatch(/[\u0007\u001b\u202e]/);
   });
 });

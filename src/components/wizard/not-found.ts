@@ -3,6 +3,7 @@
  * answer that does not fit and links to the longest valid prefix. Text only: the path
  * comes from the address bar and is never parsed as HTML.
  */
+import { cutWithMarker, escapeUntrusted } from '../../diagnose/escape';
 import { resolvePath, stepsToUrl, urlToSegments, type TreeShape } from '../../wizard/paths';
 
 class WizardNotFound extends HTMLElement {
@@ -16,7 +17,8 @@ class WizardNotFound extends HTMLElement {
       const element = this.querySelector(selector);
       if (element) element.textContent = text;
     };
-    set('[data-bad-segment]', resolution.badSegment.slice(0, 80));
+    // From the address bar: escaped (bidi overrides, zero-width characters) and cut, marked.
+    set('[data-bad-segment]', cutWithMarker(escapeUntrusted(resolution.badSegment), 80));
     set('[data-valid-answers]', resolution.steps.map((step) => `“${step.answer.label}”`).join(', '));
     this.querySelector<HTMLElement>('[data-after-wrap]')!.hidden = resolution.steps.length === 0;
     const link = this.querySelector<HTMLAnchorElement>('[data-continue]')!;
