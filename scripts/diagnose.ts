@@ -16,13 +16,13 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { access, constants, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { LogDecoder } from '../src/diagnose/decode.ts';
 import { diagnoseLine } from '../src/diagnose/diagnose.ts';
 import { escapeUntrusted } from '../src/diagnose/escape.ts';
 import { LineSplitter } from '../src/diagnose/lines.ts';
 import { formatReport } from '../src/diagnose/report.ts';
 import { Tally } from '../src/diagnose/summary.ts';
+import { gunzipMembers } from './gunzip-members.ts';
 
 const usage = `Usage: npm run diagnose -- [--json] FILE...
 
@@ -80,13 +80,16 @@ function isGzipError(error: unknown): boolean {
   return String((error as NodeJS.ErrnoException | undefined)?.code).startsWith('Z_');
 }
 
-/** The file's text stream: stdin for `-`, gunzipped for `.gz`. Read errors surface as UsageError. */
-function openLog(file: string): Readable {
+/**
+ * The file's bytes: stdin for `-`, gunzipped for `.gz` (member by member, see
+ * `gunzip-members.ts`: bytes after the last member are reported as a warning).
+ */
+function openLog(file: string): AsyncIterable<Buffer> {
   const raw: Readable = file === '-' ? process.stdin : createReadStream(file);
   if (!file.endsWith('.gz')) return raw;
-  const gunzip = createGunzip();
-  raw.on('error', (error) => gunzip.destroy(error));
-  return raw.pipe(gunzip);
+  return gunzipMembers(raw, (bytes) =>
+    warn(`${file}: ${bytes.toLocaleString('en')} bytes after the end of the gzip data are not gzip; they were skipped`),
+  );
 }
 
 /**
@@ -139,12 +142,12 @@ async function run(options: Options): Promise<void> {
     let decodedBytes = 0;
     try {
       for await (const chunk of openLog(file)) {
-        decodedBytes += (chunk as Buffer).length;
+        decodedBytes += chunk.length;
         // Decoded in slices of 16 KiB: a 64 KiB read of non-Latin-1 text would become a
         // 128 KB string, which V8 allocates in its large-object (old) space, so the heap
         // would grow with the file until a full collection (see `pieceBytes`).
-        for (let at = 0; at < (chunk as Buffer).length; at += pieceBytes) {
-          splitter.push(decoder.write((chunk as Buffer).subarray(at, at + pieceBytes))).forEach(handle);
+        for (let at = 0; at < chunk.length; at += pieceBytes) {
+          splitter.push(decoder.write(chunk.subarray(at, at + pieceBytes))).forEach(handle);
         }
         await output.drain();
       }
@@ -154,7 +157,7 @@ async function run(options: Options): Promise<void> {
       if (!isGzipError(error) || decodedBytes === 0)
         throw new UsageError(`cannot read ${name}: ${(error as Error).message}`);
       warn(
-        `${name}: the gzip data is damaged or followed by other bytes (${(error as Error).message}); ` +
+        `${name}: the gzip data is damaged or cut short (${(error as Error).message}); ` +
           `read the ${decodedBytes.toLocaleString('en')} bytes of text decoded before that`,
       );
     }

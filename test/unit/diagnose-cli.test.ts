@@ -134,8 +134,31 @@ describe('the diagnose CLI', () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Recognised \d+ of \d+ lines in 1 file\./);
     expect(stderr).toMatch(
-      /^diagnose: warning: .*cut\.log\.gz: the gzip data is damaged or followed by other bytes \(unexpected end of file\); read the [\d,]+ bytes of text decoded before that\n$/,
+      /^diagnose: warning: .*cut\.log\.gz: the gzip data is damaged or cut short \(unexpected end of file\); read the [\d,]+ bytes of text decoded before that\n$/,
     );
+  });
+
+  it('reads every member of a .gz, skips zero padding silently and reports trailing bytes after the text', () => {
+    const whole = gzipSync(readFileSync(fixture));
+    const cases = [
+      ['two-members.log.gz', Buffer.concat([whole, whole]), 32, ''],
+      ['padded.log.gz', Buffer.concat([whole, Buffer.alloc(512)]), 16, ''],
+      [
+        'junk.log.gz',
+        Buffer.concat([whole, Buffer.from('\u001b[2Jnot gzip at all')]),
+        16,
+        /^diagnose: warning: .*junk\.log\.gz: 19 bytes after the end of the gzip data are not gzip; they were skipped\n$/,
+      ],
+    ] as const;
+    for (const [name, bytes, findings, warning] of cases) {
+      const file = join(work, name);
+      writeFileSync(file, bytes);
+      const { status, stdout, stderr } = cli(['--json', file]);
+      expect(status).toBe(0);
+      expect((JSON.parse(stdout) as JsonOutput).findings).toHaveLength(findings);
+      if (warning === '') expect(stderr).toBe('');
+      else expect(stderr).toMatch(warning);
+    }
   });
 
   it('writes control and bidi characters of a file name as escapes on stderr', () => {
