@@ -3,6 +3,7 @@
  * broken tool can put in a log, and what must happen to it.
  */
 import { describe, expect, it } from 'vitest';
+import { LogDecoder, sniffEncoding } from '../../src/diagnose/decode';
 import { diagnoseLine } from '../../src/diagnose/diagnose';
 import { cutWithMarker, escapeUntrusted } from '../../src/diagnose/escape';
 import { maxFieldLength } from '../../src/diagnose/formats/text';
@@ -91,5 +92,34 @@ describe('the text report and the escalation report', () => {
     expect(report).toContain('ok\n\\x1b[2Jcleared\n');
     expect(report).toMatch(/x… \[cut: 10,018 more characters\]$/);
     expect(report).not.toMatch(/[\u0007\u001b\u202e]/);
+  });
+});
+
+describe('decoding a log whatever Unicode encoding wrote it', () => {
+  const text = 'upstream: "http://имя.пример:80/"\n';
+  const utf16le = new Uint8Array(Buffer.from(text, 'utf16le'));
+  const utf16be = new Uint8Array(Buffer.from(text, 'utf16le')).map((_, index, bytes) => bytes[index ^ 1]!);
+
+  it.each([
+    ['UTF-8', new Uint8Array(Buffer.from(text)), 'utf-8'],
+    ['UTF-8 with a BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(text)]), 'utf-8'],
+    ['UTF-16LE with a BOM (PowerShell 5 >)', new Uint8Array([0xff, 0xfe, ...utf16le]), 'utf-16le'],
+    ['UTF-16BE with a BOM', new Uint8Array([0xfe, 0xff, ...utf16be]), 'utf-16be'],
+    ['UTF-16LE without a BOM', utf16le, 'utf-16le'],
+    ['UTF-16BE without a BOM', utf16be, 'utf-16be'],
+  ])('reads %s, one byte at a time, to the same text', (_, bytes, encoding) => {
+    const decoder = new LogDecoder();
+    let decoded = '';
+    for (const byte of bytes) decoded += decoder.write(new Uint8Array([byte]));
+    decoded += decoder.end();
+    expect(decoder.encoding).toBe(encoding);
+    expect(decoded).toBe(text);
+  });
+
+  it('sniffs short input at the end, and takes UTF-8 when nothing says otherwise', () => {
+    expect(sniffEncoding(new Uint8Array([0x61]))).toBe('utf-8');
+    const decoder = new LogDecoder();
+    expect(decoder.write(new Uint8Array([0x6f, 0x6b]))).toBe('');
+    expect(decoder.end()).toBe('ok');
   });
 });
