@@ -1,28 +1,34 @@
 /**
  * `npm run diagnose -- [--json] FILE...`: reads error logs (or tool output) line by line
  * and tallies the lines the recogniser explains, per cause, with the fix page to open.
- * `-` reads standard input; a name ending in `.gz` is gunzipped on the fly. Memory stays
- * flat whatever the input: lines are streamed and each is kept to its first 8 KiB (unlike
- * readline, which holds a whole line however long). Runs with Node's type stripping.
+ * `-` reads standard input; a name ending in `.gz` is gunzipped on the fly. UTF-8 and
+ * UTF-16 (LE or BE, as PowerShell's `>` writes) are read (`src/diagnose/decode.ts`).
+ * Memory stays flat whatever the input: lines are streamed and each is kept to its first
+ * 8 KiB (unlike readline, which holds a whole line however long), and the tally keeps a
+ * fixed number of upstreams per rule. Runs with Node's type stripping.
  *
- * Exit status: 0 when it ran (also with no finding), 2 on a missing or unreadable file
- * or a usage error, with a one-line message on stderr.
+ * Exit status: 0 when it ran (also with no finding, with a warning about a damaged end of
+ * a `.gz`, or when the reader of its output, such as `head`, closed the pipe early), 2 on
+ * a missing or unreadable file or a usage error, with a one-line message on stderr. File
+ * names and text from logs are printed through `escapeUntrusted`.
  */
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { access, constants, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
-import { createGunzip } from 'node:zlib';
+import { LogDecoder } from '../src/diagnose/decode.ts';
 import { diagnoseLine } from '../src/diagnose/diagnose.ts';
+import { escapeUntrusted } from '../src/diagnose/escape.ts';
 import { LineSplitter } from '../src/diagnose/lines.ts';
 import { formatReport } from '../src/diagnose/report.ts';
 import { Tally } from '../src/diagnose/summary.ts';
+import { gunzipMembers } from './gunzip-members.ts';
 
 const usage = `Usage: npm run diagnose -- [--json] FILE...
 
 Recognises 502 causes in error logs and prints a tally by cause.
-  FILE     a log file; "-" reads standard input; FILE.gz is decompressed
+  FILE     a log file (UTF-8 or UTF-16); "-" reads standard input; FILE.gz is
+           decompressed
   --json   print {"findings":[{"line":N,"rule":"…","outcome":"…"}],"summary":[…]}
   --help   show this help
 Line numbers start at 1 in each file. Exit status: 0 when it ran, 2 when a file is
@@ -66,14 +72,32 @@ async function checkReadable(file: string): Promise<void> {
   }
 }
 
-/** The file's text stream: stdin for `-`, gunzipped for `.gz`. Read errors surface as UsageError. */
-function openLog(file: string): Readable {
+/**
+ * Whether `error` comes from gunzip (damaged, truncated or trailing bytes), not from
+ * reading the file: zlib's errors carry a `Z_…` code, e.g. `Z_DATA_ERROR`, `Z_BUF_ERROR`.
+ */
+function isGzipError(error: unknown): boolean {
+  return String((error as NodeJS.ErrnoException | undefined)?.code).startsWith('Z_');
+}
+
+/**
+ * The file's bytes: stdin for `-`, gunzipped for `.gz` (member by member, see
+ * `gunzip-members.ts`: bytes after the last member are reported as a warning).
+ */
+function openLog(file: string): AsyncIterable<Buffer> {
   const raw: Readable = file === '-' ? process.stdin : createReadStream(file);
   if (!file.endsWith('.gz')) return raw;
-  const gunzip = createGunzip();
-  raw.on('error', (error) => gunzip.destroy(error));
-  return raw.pipe(gunzip);
+  return gunzipMembers(raw, (bytes) =>
+    warn(`${file}: ${bytes.toLocaleString('en')} bytes after the end of the gzip data are not gzip; they were skipped`),
+  );
 }
+
+/**
+ * Bytes decoded at a time. 16 KiB of UTF-8 decode to at most 16 Ki UTF-16 code units
+ * (32 KB), below V8's large-object threshold (128 KiB on 64-bit builds), so the strings
+ * of a chunk die young and are freed by cheap scavenges.
+ */
+const pieceBytes = 16_384;
 
 /** Buffered writes to stdout; `drain()` waits when the buffer is large and the pipe full. */
 class Output {
@@ -113,17 +137,31 @@ async function run(options: Options): Promise<void> {
         separator = ',';
       }
     };
-    const decoder = new StringDecoder('utf8');
+    const decoder = new LogDecoder();
     const splitter = new LineSplitter();
+    let decodedBytes = 0;
     try {
       for await (const chunk of openLog(file)) {
-        splitter.push(decoder.write(chunk as Buffer)).forEach(handle);
+        decodedBytes += chunk.length;
+        // Decoded in slices of 16 KiB: a 64 KiB read of non-Latin-1 text would become a
+        // 128 KB string, which V8 allocates in its large-object (old) space, so the heap
+        // would grow with the file until a full collection (see `pieceBytes`).
+        for (let at = 0; at < chunk.length; at += pieceBytes) {
+          splitter.push(decoder.write(chunk.subarray(at, at + pieceBytes))).forEach(handle);
+        }
         await output.drain();
       }
-      [...splitter.push(decoder.end()), ...splitter.end()].forEach(handle);
     } catch (error) {
-      throw new UsageError(`cannot read ${file === '-' ? 'standard input' : file}: ${(error as Error).message}`);
+      const name = file === '-' ? 'standard input' : file;
+      // gzip's own habit: what was decoded counts, the damaged or extra end is reported.
+      if (!isGzipError(error) || decodedBytes === 0)
+        throw new UsageError(`cannot read ${name}: ${(error as Error).message}`);
+      warn(
+        `${name}: the gzip data is damaged or cut short (${(error as Error).message}); ` +
+          `read the ${decodedBytes.toLocaleString('en')} bytes of text decoded before that`,
+      );
     }
+    [...splitter.push(decoder.end()), ...splitter.end()].forEach(handle);
     lines += lineNumber;
   }
   const summary = tally.summary();
@@ -132,12 +170,25 @@ async function run(options: Options): Promise<void> {
   await output.flush();
 }
 
+/** A one-line warning on stderr; the run goes on and its exit status stays 0. */
+function warn(message: string): void {
+  process.stderr.write(`diagnose: warning: ${escapeUntrusted(message)}\n`);
+}
+
+// A reader that stops early (`diagnose --json big.log | head`) closes the pipe: that is
+// not an error of this program, so it ends quietly with status 0, as `cat` and `grep` do
+// when SIGPIPE is not ignored (Node ignores SIGPIPE and reports EPIPE instead).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 try {
   const options = parseArguments(process.argv.slice(2));
   if (options === 'help') console.log(usage);
   else await run(options);
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
-  process.stderr.write(`diagnose: ${error.message.replace(/\s+/g, ' ')}\n`);
+  process.stderr.write(`diagnose: ${escapeUntrusted(error.message)}\n`);
   process.exitCode = 2;
 }

@@ -10,6 +10,7 @@ import { gcpFields } from './formats/gcp.ts';
 import { caddyFields, cloudflaredFields, traefikFields } from './formats/go-proxies.ts';
 import { haproxyFields } from './formats/haproxy.ts';
 import { nginxFields } from './formats/nginx.ts';
+import { maxFieldLength } from './formats/text.ts';
 import { curlFields, digFields } from './formats/tools.ts';
 import type { Fields, Software } from './types.ts';
 
@@ -36,8 +37,15 @@ const readers: Record<Software, (line: string) => Fields> = {
  *
  * @param software - The software of the rule that matched the line.
  * @param line - The line, already capped to `maxLineLength`. Never throws; fields the
- *   line does not carry are absent. Values are plain text as written in the log.
+ *   line does not carry are absent. Values are plain text as written in the log, each at
+ *   most `maxFieldLength` (2,048) characters: the cap is applied here, after the reader,
+ *   so it holds for every reader, also those that slice the line themselves.
  */
 export function extractFields(software: Software, line: string): Fields {
-  return readers[software](line);
+  const fields = readers[software](line);
+  for (const key of Object.keys(fields) as (keyof Fields)[]) {
+    const value = fields[key];
+    if (value !== undefined && value.length > maxFieldLength) fields[key] = value.slice(0, maxFieldLength);
+  }
+  return fields;
 }

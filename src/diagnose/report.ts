@@ -2,6 +2,7 @@
  * The CLI's text report: one block per rule, the most frequent first. Pure, so the
  * format is unit-tested without spawning the CLI.
  */
+import { escapeUntrusted } from './escape.ts';
 import type { RuleSummary } from './summary.ts';
 
 /** What was read, for the report's first line. */
@@ -14,18 +15,8 @@ export interface ReadTotals {
 const number = new Intl.NumberFormat('en');
 
 /**
- * `text` with control characters written as `\xNN`, so a log line cannot send escape
- * sequences to the terminal that shows the report.
- */
-export function printable(text: string): string {
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
-}
-
-/**
- * The tally as plain text, e.g.
+ * The tally as plain text (upstreams and timestamps come from the log, so they go through
+ * `escapeUntrusted`: a log line cannot send escape sequences to the terminal), e.g.
  * ```
  * Recognised 2 of 5 lines in 1 file.
  *
@@ -35,6 +26,8 @@ export function printable(text: string): string {
  *    top upstreams: 127.0.0.1:18999 (2)
  *    fix: /fixes/upstream-refused/
  * ```
+ * An upstream's count reads `(12 to 15)` when the rule named more distinct upstreams than
+ * the tally keeps (see `upstreamSlotsPerRule`) and the count is only known within a range.
  * @param summary - From `Tally.summary()`.
  * @param totals - Files, lines read and lines recognised.
  * @returns Lines joined with `\n`, ending with a newline.
@@ -52,10 +45,12 @@ export function formatReport(summary: readonly RuleSummary[], totals: ReadTotals
   const blocks = summary.map((entry) => {
     const lines = [`${number.format(entry.count).padStart(width)}  ${entry.rule} (${entry.software})`, entry.cause];
     if (entry.firstTimestamp !== null)
-      lines.push(`first ${printable(entry.firstTimestamp)}, last ${printable(entry.lastTimestamp ?? '')}`);
+      lines.push(`first ${escapeUntrusted(entry.firstTimestamp)}, last ${escapeUntrusted(entry.lastTimestamp ?? '')}`);
     if (entry.topUpstreams.length > 0) {
+      // An approximate count (more distinct upstreams than the tally keeps) shows its range.
       const upstreams = entry.topUpstreams.map(
-        ({ upstream, count }) => `${printable(upstream)} (${number.format(count)})`,
+        ({ upstream, count, atLeast }) =>
+          `${escapeUntrusted(upstream)} (${atLeast === undefined ? '' : `${number.format(atLeast)} to `}${number.format(count)})`,
       );
       lines.push(`top upstreams: ${upstreams.join(', ')}`);
     }

@@ -1,8 +1,12 @@
 /**
  * The tally the CLI prints: per rule, how many lines it matched, the first and last
- * timestamp seen and the upstreams named most often. Memory grows with the number of
- * rules and distinct upstreams, never with the number of lines.
+ * timestamp seen and the upstreams named most often. Memory is bounded by the number of
+ * rules times {@link upstreamSlotsPerRule} keys of at most {@link maxKeyLength}
+ * characters, whatever the number of lines or of distinct upstreams (a log line, and so
+ * an upstream name, can be chosen by a remote client: nginx with `proxy_pass http://$host`
+ * logs the name it failed to resolve).
  */
+import { SpaceSaving } from './top-k.ts';
 import type { Fields, Finding, OutcomeId, Software } from './types.ts';
 import { fixPagePath } from './wizard.ts';
 
@@ -23,11 +27,48 @@ export interface RuleSummary {
    * An upstream is `host:port`, `unix:/path` or, when the log gives no address, the name it
    * uses (an nginx upstream block, an HAProxy `backend/server`).
    */
-  readonly topUpstreams: readonly { readonly upstream: string; readonly count: number }[];
+  readonly topUpstreams: readonly TopUpstream[];
 }
 
-/** Distinct upstreams counted per rule; beyond this, new ones are not counted. */
-const maxUpstreamsPerRule = 10_000;
+/** One of a rule's most frequent upstreams. */
+export interface TopUpstream {
+  /** At most {@link maxKeyLength} characters; a longer name is cut and ends with `…`. */
+  readonly upstream: string;
+  /** Lines naming it; exact unless `approximate` is set. */
+  readonly count: number;
+  /**
+   * Present (true) only when more than {@link upstreamSlotsPerRule} distinct upstreams
+   * were seen for the rule and this one's count may be over by up to `count - atLeast`.
+   */
+  readonly approximate?: true;
+  /** With `approximate`: the count it certainly has. */
+  readonly atLeast?: number;
+}
+
+/**
+ * Distinct upstreams counted per rule (space-saving slots, see `top-k.ts`): an upstream
+ * named on more than 1/256 of a rule's lines is always among them, and while a rule has
+ * no more than this many distinct upstreams every count is exact.
+ */
+export const upstreamSlotsPerRule = 256;
+
+/** Longest upstream name or timestamp kept, in UTF-16 code units (before the `…`). */
+export const maxKeyLength = 256;
+
+/** `text` cut to {@link maxKeyLength} characters, then ending with `…`. */
+function cutKey(text: string): string {
+  return text.length > maxKeyLength ? `${text.slice(0, maxKeyLength)}…` : text;
+}
+
+/**
+ * `text` as a string of its own. A JavaScript engine may keep a slice as a view into the
+ * string it came from (V8 does for 13 characters or more), so a kept slice of a line
+ * would keep the whole line, or the whole chunk read from the file, alive; the copy holds
+ * only its own characters. Costs time linear in `text`.
+ */
+function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
 
 /** The address an upstream is counted under; see {@link RuleSummary.topUpstreams}. */
 export function upstreamAddress(fields: Fields): string | undefined {
@@ -43,7 +84,7 @@ interface Entry {
   count: number;
   firstTimestamp: string | null;
   lastTimestamp: string | null;
-  upstreams: Map<string, number>;
+  upstreams: SpaceSaving;
 }
 
 /** Accumulates findings one at a time, then summarises them. */
@@ -56,21 +97,24 @@ export class Tally {
     this.#findings += 1;
     let entry = this.#entries.get(finding.rule.id);
     if (entry === undefined) {
-      entry = { finding, count: 0, firstTimestamp: null, lastTimestamp: null, upstreams: new Map() };
+      // The finding's fields would keep its line alive; the entry keeps the rule only.
+      entry = {
+        finding: { ...finding, fields: {} },
+        count: 0,
+        firstTimestamp: null,
+        lastTimestamp: null,
+        upstreams: new SpaceSaving(upstreamSlotsPerRule, maxKeyLength),
+      };
       this.#entries.set(finding.rule.id, entry);
     }
     entry.count += 1;
     const { timestamp } = finding.fields;
     const upstream = upstreamAddress(finding.fields);
     if (timestamp !== undefined) {
-      entry.firstTimestamp ??= timestamp;
-      entry.lastTimestamp = timestamp;
+      entry.firstTimestamp ??= ownCopy(cutKey(timestamp));
+      if (timestamp !== entry.lastTimestamp) entry.lastTimestamp = ownCopy(cutKey(timestamp));
     }
-    if (upstream !== undefined) {
-      const seen = entry.upstreams.get(upstream);
-      if (seen !== undefined) entry.upstreams.set(upstream, seen + 1);
-      else if (entry.upstreams.size < maxUpstreamsPerRule) entry.upstreams.set(upstream, 1);
-    }
+    if (upstream !== undefined) entry.upstreams.add(upstream);
   }
 
   /** How many findings were added. */
@@ -90,10 +134,13 @@ export class Tally {
         count,
         firstTimestamp,
         lastTimestamp,
-        topUpstreams: [...upstreams]
-          .map(([upstream, seen]) => ({ upstream, count: seen }))
-          .sort((a, b) => b.count - a.count)
-          .slice(0, 3),
+        topUpstreams: upstreams
+          .top(3)
+          .map(({ key, count, error }) =>
+            error === 0
+              ? { upstream: key, count }
+              : { upstream: key, count, approximate: true as const, atLeast: count - error },
+          ),
       }))
       .sort((a, b) => b.count - a.count);
   }

@@ -4,6 +4,8 @@
  * else); values are validated before they are stored and again before they are shown
  * (see validate.ts), because other code and other tabs may write here too.
  */
+// Installs the guarded storage engine before the stores below are created.
+import '../components/storage';
 import { persistentMap } from '@nanostores/persistent';
 import { setupValidators, type Validation } from './validate';
 

@@ -3,6 +3,8 @@
  * and the order in which outcomes were tried. Stored values are checked on every read,
  * so tampered or stale storage is dropped without an error.
  */
+// Installs the guarded storage engine before the stores below are created.
+import '../components/storage';
 import { persistentAtom } from '@nanostores/persistent';
 
 /** Step anchors ticked, per outcome id. */

@@ -4,6 +4,7 @@
  * The text is meant to paste well into Zendesk, Jira or GitHub: no HTML, no Markdown
  * tables, one fact per line.
  */
+import { cutWithMarker, escapeUntrusted } from '../diagnose/escape';
 
 /** One step of a fix page and whether the reader ticked it. */
 export interface StepState {
@@ -64,10 +65,13 @@ export interface ReportFields {
   readonly checks: string;
 }
 
-/** Trims a free-text field and cuts it at `limit` characters, marking the cut. */
+/**
+ * Trims a free-text field, writes its control, bidirectional-formatting and zero-width
+ * characters as escapes (`escapeUntrusted`; line feeds and tabs kept), and cuts it at
+ * `limit` characters with a marker saying how many more there were.
+ */
 export function capField(value: string, limit: number): string {
-  const trimmed = value.trim();
-  return trimmed.length > limit ? `${trimmed.slice(0, limit)} [cut at ${limit} characters]` : trimmed;
+  return cutWithMarker(escapeUntrusted(value.trim(), { keepLineBreaks: true }), limit);
 }
 
 /** The escalation report: the ticket summary, then what a host's support asks for. */

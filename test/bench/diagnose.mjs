@@ -7,9 +7,13 @@
  *     lines: the floor any line-by-line Node CLI pays before recognising anything.
  * Each is run three times; the fastest run counts (the machine may be busy). Peak memory
  * is the maximum resident set size from `/usr/bin/time -v`, or from the process itself
- * when that is missing. Prints a Markdown table and writes bench-results/diagnose.json.
+ * when that is missing. Then, once, the CLI reads an adversarial log from standard input
+ * (test/bench/adversarial-log.mjs: every line a new upstream name of 1,800 non-Latin-1
+ * characters; 1,600 MB by default, generated on the fly, never written to disk) and its
+ * peak memory is taken the same way. Budget for both peaks: ≤ 150 MB (issue 23).
+ * Prints a Markdown table and writes bench-results/diagnose.json.
  *
- * Usage: node test/bench/diagnose.mjs
+ * Usage: node test/bench/diagnose.mjs [--adversarial-mb=N] (0 skips the adversarial run)
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -20,6 +24,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const sizesMB = [50, 200];
+const adversarialMB = Number(
+  /^--adversarial-mb=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--adversarial-mb=')) ?? '')?.[1] ?? 1600,
+);
 const runs = 3;
 const hasGnuTime = existsSync('/usr/bin/time');
 
@@ -104,6 +111,31 @@ async function measure(command, args) {
   return { seconds, maxRssKB: rss === undefined ? null : Number(rss), stdout };
 }
 
+/**
+ * Runs the CLI once on `megabytes` of adversarial log piped from the generator; returns
+ * wall time in seconds, the CLI's peak RSS in KB and its stdout.
+ */
+async function measureAdversarial(megabytes) {
+  const generator = spawn(process.execPath, ['test/bench/adversarial-log.mjs', String(megabytes)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [command, ...args] = hasGnuTime
+    ? ['/usr/bin/time', '-v', process.execPath, 'scripts/diagnose.ts', '-']
+    : [process.execPath, ...cliWrapper('-')];
+  const start = performance.now();
+  const child = spawn(command, args, { cwd: root, stdio: [generator.stdout, 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (data) => (stdout += data));
+  child.stderr.on('data', (data) => (stderr += data));
+  const [code] = await once(child, 'close');
+  const seconds = (performance.now() - start) / 1000;
+  if (code !== 0) throw new Error(`diagnose exited ${code} on the adversarial log: ${stderr}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? /^MAXRSS (\d+)$/m.exec(stderr)?.[1];
+  return { seconds, maxRssKB: rss === undefined ? null : Number(rss), stdout };
+}
+
 /** Fastest of `runs` runs (peak memory: the largest seen). */
 async function best(command, args) {
   const results = [];
@@ -168,6 +200,12 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+let adversarial = null;
+if (adversarialMB > 0) {
+  const run = await measureAdversarial(adversarialMB);
+  const recognised = Number(/^Recognised ([\d,]+)/.exec(run.stdout)?.[1]?.replaceAll(',', '') ?? NaN);
+  adversarial = { sizeMB: adversarialMB, recognisedLines: recognised, seconds: run.seconds, maxRssKB: run.maxRssKB };
+}
 
 const fmt = (value, digits = 2) => (value === null ? 'n/a' : value.toFixed(digits));
 const mem = (kb) => (kb === null ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`);
@@ -179,6 +217,11 @@ const table = [
     `| | | | \`grep -c upstream\` (${row.grepMatches} matches) | ${fmt(row.grep.seconds)} | ${fmt(row.grep.mbPerSecond, 0)} | ${mem(row.grep.maxRssKB)} | 1.0 |`,
     `| | | | Node reading and splitting lines only (floor) | ${fmt(row.readlineFloor.seconds)} | ${fmt(row.readlineFloor.mbPerSecond, 0)} | ${mem(row.readlineFloor.maxRssKB)} | ${fmt(row.floorToGrep, 1)} |`,
   ]),
+  ...(adversarial === null
+    ? []
+    : [
+        `| ${adversarial.sizeMB} MB adversarial (stdin) | ${adversarial.recognisedLines} | ${adversarial.recognisedLines} | \`npm run diagnose -- -\` | ${fmt(adversarial.seconds)} | ${fmt(adversarial.sizeMB / adversarial.seconds, 0)} | ${mem(adversarial.maxRssKB)} | |`,
+      ]),
 ].join('\n');
 console.log(table);
 const [load1] = loadavg();
@@ -189,5 +232,5 @@ console.log(
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(
   join(root, 'bench-results/diagnose.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverage1m: load1, runs, targetCliToGrep: 3, rows }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverage1m: load1, runs, targetCliToGrep: 3, targetPeakRssMB: 150, rows, adversarial }, null, 2)}\n`,
 );

@@ -38,7 +38,8 @@
 //   same module as test/unit/scenarios.test.ts): share of real 502 threads whose answers
 //   reach the fix that fixed them (≥ 80 %), median (≤ 4) and most (≤ 7) questions answered.
 // - diagnose CLI (test/bench/diagnose.mjs): MB/s and peak memory on generated nginx logs,
-//   and its time ÷ `grep -c upstream` on the same file (≤ 3×).
+//   and its time ÷ `grep -c upstream` on the same file (≤ 3×); peak memory on a 1.6 GB
+//   adversarial log of ever-new long upstream names. Budget for peak memory: ≤ 150 MB.
 // - Build growth: the site built with a generated tree 10× the real one
 //   (test/bench/generate-tree.mjs: copies of the real nodes under a new root question, the
 //   same 20 outcomes), checked by the project's parseTree() first; pages, seconds,
@@ -47,7 +48,9 @@
 //   disk); --growth=0 skips growth. Linearity: seconds
 //   per page of the largest variant ÷ the real site's, "linear" within 1.5×.
 //
-// Flags: --growth=LIST (default 10), --growth-timeout=MIN (default 30: a variant's build is
+// Flags: --only=diagnose (step 5 alone: the CLI's speed and peak memory, no build),
+// --adversarial-mb=N (size of the CLI's adversarial log, default 1600; 0 skips it),
+// --growth=LIST (default 10), --growth-timeout=MIN (default 30: a variant's build is
 // stopped after this long and reported as such), --lighthouse-runs=N (default 5), --keep
 // (leave the build copies in os.tmpdir()).
 import { spawnSync } from 'node:child_process';
@@ -92,6 +95,15 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const percent = (share) => `${Math.round(share * 100)} %`;
 const perThousand = (variant) => (variant.seconds / variant.pages) * 1000;
+
+// --only=diagnose: step 5 alone (no build), for the CLI's figures.
+if (flags.only === 'diagnose') {
+  diagnoseRows();
+  const table = ['| Figure | Value | Budget | Within |', '| --- | --- | --- | --- |'];
+  for (const entry of rows) table.push(`| ${entry.figure} | ${entry.value} | ${entry.budget} | ${entry.ok} |`);
+  console.log(table.join('\n'));
+  process.exit(0);
+}
 
 // 1. Build the real site (in its own copy of the project).
 log('building the real site');
@@ -268,18 +280,7 @@ if (scenarioRun.status === 0) {
 }
 
 // 5. The log recogniser (test/bench/diagnose.mjs): the CLI against grep on generated logs.
-log('diagnose CLI');
-const diagnose = spawnSync(process.execPath, ['test/bench/diagnose.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (diagnose.status === 0) {
-  for (const entry of JSON.parse(readFileSync('bench-results/diagnose.json', 'utf8')).rows) {
-    const ratio = entry.cli.seconds / entry.grep.seconds;
-    row(
-      `diagnose CLI over a ${entry.sizeMB} MB nginx error log: speed, peak memory`,
-      `${entry.cli.mbPerSecond.toFixed(0)} MB/s, ${(entry.cli.maxRssKB / 1024).toFixed(0)} MB`,
-    );
-    row(`diagnose CLI ÷ grep -c upstream (${entry.sizeMB} MB)`, `${ratio.toFixed(1)}×`, '≤ 3×', pass(ratio <= 3));
-  }
-}
+diagnoseRows();
 
 // 6. Build growth: generated trees N × the real one.
 const built = [real];
@@ -348,6 +349,48 @@ mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/bench.md', `${table}\n`);
 writeFileSync('bench-results/bench.json', `${JSON.stringify({ rows, footer, details }, null, 2)}\n`);
 console.log(table);
+
+/**
+ * Step 5: runs test/bench/diagnose.mjs and adds its rows: speed and peak memory on
+ * ordinary nginx logs (50 and 200 MB), the ratio to grep, and peak memory on the
+ * adversarial log (budget for peak memory: ≤ 150 MB, issue 23).
+ */
+function diagnoseRows() {
+  log('diagnose CLI');
+  const diagnose = spawnSync(
+    process.execPath,
+    [
+      'test/bench/diagnose.mjs',
+      ...(flags['adversarial-mb'] === undefined ? [] : [`--adversarial-mb=${flags['adversarial-mb']}`]),
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (diagnose.status !== 0) {
+    row('diagnose CLI', `failed (exit ${diagnose.status})`, '', 'NO');
+    return;
+  }
+  const results = JSON.parse(readFileSync('bench-results/diagnose.json', 'utf8'));
+  const peakMB = (kb) => kb / 1024;
+  for (const entry of results.rows) {
+    const ratio = entry.cli.seconds / entry.grep.seconds;
+    row(
+      `diagnose CLI over a ${entry.sizeMB} MB nginx error log: speed, peak memory`,
+      `${entry.cli.mbPerSecond.toFixed(0)} MB/s, ${peakMB(entry.cli.maxRssKB).toFixed(0)} MB`,
+      '≤ 150 MB',
+      pass(peakMB(entry.cli.maxRssKB) <= 150),
+    );
+    row(`diagnose CLI ÷ grep -c upstream (${entry.sizeMB} MB)`, `${ratio.toFixed(1)}×`, '≤ 3×', pass(ratio <= 3));
+  }
+  if (results.adversarial !== null) {
+    const { sizeMB, seconds, maxRssKB, recognisedLines } = results.adversarial;
+    row(
+      `diagnose CLI over a ${sizeMB} MB adversarial log (${recognisedLines} distinct 1,800-character upstreams): peak memory`,
+      `${peakMB(maxRssKB).toFixed(0)} MB (${(sizeMB / seconds).toFixed(0)} MB/s)`,
+      '≤ 150 MB',
+      pass(peakMB(maxRssKB) <= 150),
+    );
+  }
+}
 
 /**
  * A wizard leaf (an outcome page) from the sitemap: the nginx "connection refused" one

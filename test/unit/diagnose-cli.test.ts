@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,4 +113,74 @@ describe('the diagnose CLI', () => {
     const { status, stdout } = cli([fixture, join(work, 'missing.log')]);
     expect([status, stdout]).toEqual([2, '']);
   });
+
+  it('reads UTF-16 logs with a byte order mark, little- and big-endian (PowerShell\u2019s >)', () => {
+    const text = readFileSync(fixture, 'utf8');
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const big = Buffer.from(little);
+    big.swap16();
+    for (const bytes of [little, big]) {
+      const { status, stdout } = cli(['-'], bytes);
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/^Recognised 16 of 24 lines in 1 file\./);
+    }
+  });
+
+  it('reads what a damaged or cut .gz holds before the damage, with a warning', () => {
+    const whole = gzipSync(readFileSync(fixture));
+    const cut = join(work, 'cut.log.gz');
+    writeFileSync(cut, whole.subarray(0, whole.length - 300));
+    const { status, stdout, stderr } = cli([cut]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Recognised \d+ of \d+ lines in 1 file\./);
+    expect(stderr).toMatch(
+      /^diagnose: warning: .*cut\.log\.gz: the gzip data is damaged or cut short \(unexpected end of file\); read the [\d,]+ bytes of text decoded before that\n$/,
+    );
+  });
+
+  it('reads every member of a .gz, skips zero padding silently and reports trailing bytes after the text', () => {
+    const whole = gzipSync(readFileSync(fixture));
+    const cases = [
+      ['two-members.log.gz', Buffer.concat([whole, whole]), 32, ''],
+      ['padded.log.gz', Buffer.concat([whole, Buffer.alloc(512)]), 16, ''],
+      [
+        'junk.log.gz',
+        Buffer.concat([whole, Buffer.from('\u001b[2Jnot gzip at all')]),
+        16,
+        /^diagnose: warning: .*junk\.log\.gz: 19 bytes after the end of the gzip data are not gzip; they were skipped\n$/,
+      ],
+    ] as const;
+    for (const [name, bytes, findings, warning] of cases) {
+      const file = join(work, name);
+      writeFileSync(file, bytes);
+      const { status, stdout, stderr } = cli(['--json', file]);
+      expect(status).toBe(0);
+      expect((JSON.parse(stdout) as JsonOutput).findings).toHaveLength(findings);
+      if (warning === '') expect(stderr).toBe('');
+      else expect(stderr).toMatch(warning);
+    }
+  });
+
+  it('writes control and bidi characters of a file name as escapes on stderr', () => {
+    const { status, stderr } = cli([join(work, 'a\u001b]0;owned\u0007b\u202e.log')]);
+    expect(status).toBe(2);
+    expect(stderr).toContain('a\\x1b]0;owned\\x07b\\u202e.log: no such file');
+    expect(stderr).not.toMatch(/[\u0007\u001b\u202e]/);
+  });
+
+  it('ends quietly with status 0 when the reader closes the pipe early (--json | head)', async () => {
+    const big = join(work, 'big.log');
+    writeFileSync(big, readFileSync(fixture, 'utf8').repeat(20_000));
+    const child = spawn(process.execPath, ['scripts/diagnose.ts', '--json', big], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+    const [first] = (await once(child.stdout, 'data')) as [Buffer];
+    expect(first.toString()).toMatch(/^\{"findings":\[/);
+    child.stdout.destroy();
+    const [status] = (await once(child, 'close')) as [number | null];
+    expect([status, stderr]).toEqual([0, '']);
+  }, 60_000);
 });

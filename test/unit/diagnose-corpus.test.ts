@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnose/diagnose';
-import { formatReport, printable } from '../../src/diagnose/report';
+import { escapeUntrusted } from '../../src/diagnose/escape';
+import { formatReport } from '../../src/diagnose/report';
 import { Tally, upstreamAddress } from '../../src/diagnose/summary';
 
 const mixedLog = readFileSync(new URL('../fixtures/mixed-error.log', import.meta.url), 'utf8');
@@ -110,6 +111,6 @@ describe('upstream addresses in the tally', () => {
   });
 
   it('shows control characters from a log as \\xNN, never raw', () => {
-    expect(printable('a\u001b[31mb\u0007')).toBe('a\\x1b[31mb\\x07');
+    expect(escapeUntrusted('a\u001b[31mb\u0007')).toBe('a\\x1b[31mb\\x07');
   });
 });

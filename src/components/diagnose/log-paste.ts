@@ -4,6 +4,7 @@
  * the reader's setup with the upstream it names. Everything from the paste is shown with
  * `textContent`. The recogniser and its rules are loaded on the first use, not with the page.
  */
+import { escapeUntrusted } from '../../diagnose/escape';
 import { fieldRows, primaryFinding, softwareNames } from '../../diagnose/present';
 import type { Finding } from '../../diagnose/types';
 import { loadWizardData } from '../../wizard/client-data';
@@ -95,7 +96,11 @@ class LogPaste extends HTMLElement {
     const fix = this.#part<HTMLAnchorElement>('fix');
     if (!result || !fields || !proceed || !fix) return;
     fields.replaceChildren(
-      ...fieldRows(primary.fields).flatMap(({ label, value }) => [element('dt', label), element('dd', value)]),
+      // Values come from the pasted log: shown as text, with controls and bidi characters escaped.
+      ...fieldRows(primary.fields).flatMap(({ label, value }) => [
+        element('dt', label),
+        element('dd', escapeUntrusted(value)),
+      ]),
     );
     proceed.href = wizardPath;
     const page = this.#data.fixPages[primary.outcome];

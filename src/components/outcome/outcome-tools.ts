@@ -17,6 +17,15 @@ interface OutcomeData {
 }
 
 let data: OutcomeData | undefined;
+/**
+ * `record[key]` when `key` is the record's own property, else undefined. Ids come from
+ * storage, which other code or a person can edit: an id like `constructor` must read as
+ * unknown, not as `Object.prototype.constructor`.
+ */
+function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function pageData(): OutcomeData | undefined {
   const json = document.querySelector('script[data-outcome-data]')?.textContent;
   data ??= json ? (JSON.parse(json) as OutcomeData) : undefined;
@@ -66,7 +75,7 @@ function pageSteps(): { anchor: string; title: string; item: HTMLElement }[] {
 
 function summaryFor(outcomeId: string, steps: readonly Step[]): TicketSummary | undefined {
   const page = pageData();
-  const outcome = page?.outcomes[outcomeId];
+  const outcome = page === undefined ? undefined : ownValue(page.outcomes, outcomeId);
   if (!page || !outcome) return undefined;
   const ticked = new Set($ticks.get()[outcomeId] ?? []);
   const triedIds = [...$tried.get().filter((id) => id !== outcomeId), outcomeId];
@@ -76,7 +85,7 @@ function summaryFor(outcomeId: string, steps: readonly Step[]): TicketSummary | 
     answers: steps.map((step) => ({ question: step.node.short, answer: step.answer.label })),
     treeVersion,
     steps: pageSteps().map((step) => ({ title: step.title, done: ticked.has(step.anchor) })),
-    tried: triedIds.length > 1 ? triedIds.flatMap((id) => (page.outcomes[id] ? [page.outcomes[id]] : [])) : [],
+    tried: triedIds.length > 1 ? triedIds.flatMap((id) => ownValue(page.outcomes, id) ?? []) : [],
   };
 }
 
@@ -197,7 +206,7 @@ class OutcomeFollowUps extends HTMLElement {
     const summary = this.querySelector('[data-tried-summary]');
     if (controls && summary) {
       controls.hidden = tried.length === 0;
-      summary.textContent = `Tried in this browser: ${tried.map((id) => page.outcomes[id]?.code ?? id).join(' → ')}. `;
+      summary.textContent = `Tried in this browser: ${tried.map((id) => ownValue(page.outcomes, id)?.code ?? id).join(' → ')}. `;
     }
     const report = this.querySelector<HTMLElement>('[data-report]');
     if (report && report.dataset.always !== 'true') report.hidden = tried.length < 2;

@@ -9,6 +9,7 @@ import { $setup, clearSetup, type ReaderSetup } from '../../setup/store';
 import { describeSetup } from '../../setup/summary';
 import { setupValidators, validSetup } from '../../setup/validate';
 import { errorLogHint } from './fields';
+import { writeItem } from '../storage';
 
 type SetupControl = HTMLInputElement | HTMLSelectElement;
 
@@ -97,7 +98,7 @@ class SetupPanel extends HTMLElement {
   /** Makes pages open the chosen server's tab next time, as the wizard does. */
   #syncServerTabs(server: string): void {
     const label = proxyServers.find((entry) => entry.value === server)?.label;
-    if (label) localStorage.setItem(serverTabKey, label);
+    if (label) writeItem(serverTabKey, label);
   }
 
   #clear(): void {

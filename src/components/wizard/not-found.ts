@@ -5,6 +5,7 @@
  * tree that the rules carry over whole gets a link to its new address instead. Text only:
  * the path comes from the address bar and is never parsed as HTML.
  */
+import { cutWithMarker, escapeUntrusted } from '../../diagnose/escape';
 import { arriveAt, stepsToUrl, urlToSegments, type TreeShape } from '../../wizard/paths';
 
 class WizardNotFound extends HTMLElement {
@@ -22,7 +23,8 @@ class WizardNotFound extends HTMLElement {
     const moved = arrival.kind === 'moved';
     this.querySelector<HTMLElement>('[data-moved]')!.hidden = !moved;
     this.querySelector<HTMLElement>('[data-no-answer]')!.hidden = moved;
-    set('[data-bad-segment]', (arrival.badSegment ?? '').slice(0, 80));
+    // From the address bar: escaped (bidi overrides, zero-width characters) and cut, marked.
+    set('[data-bad-segment]', cutWithMarker(escapeUntrusted(arrival.badSegment ?? ''), 80));
     set('[data-valid-answers]', steps.map((step) => `“${step.answer.label}”`).join(', '));
     this.querySelector<HTMLElement>('[data-after-wrap]')!.hidden = steps.length === 0;
     const link = this.querySelector<HTMLAnchorElement>('[data-continue]')!;

@@ -15,6 +15,7 @@ import { answerEvent, createWizardMachine, currentStateId, type WizardMachine } 
 import { arriveAt, maxQuestionsFrom, resolvePath, serverOf, stepsToUrl, urlToSegments } from '../../wizard/paths';
 import { loadWizardData, type WizardClientData } from '../../wizard/client-data';
 import { $lastWizardPath } from '../../wizard/store';
+import { writeItem } from '../storage';
 
 /** Starlight's localStorage key for `<Tabs syncKey="server">`; see its `Tabs.astro`. */
 const serverTabKey = 'starlight-synced-tabs__server';
@@ -210,7 +211,7 @@ class WizardFlow extends HTMLElement {
     const server = serverOf(resolution.steps);
     this.dataset.server = server ?? 'all';
     const tabLabel = server === undefined ? undefined : serverTabLabels[server];
-    if (tabLabel) localStorage.setItem(serverTabKey, tabLabel);
+    if (tabLabel) writeItem(serverTabKey, tabLabel);
 
     this.#renderTrail(resolution.steps);
     const back = this.querySelector<HTMLAnchorElement>('[data-back]');
