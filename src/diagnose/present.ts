@@ -22,6 +22,14 @@ export const softwareNames: Readonly<Record<Software, string>> = {
   uwsgi: 'uWSGI',
   curl: 'curl',
   dig: 'DNS lookup',
+  'aws-cloudfront': 'Amazon CloudFront',
+  'aws-api-gateway': 'Amazon API Gateway',
+  'aws-lambda': 'AWS Lambda',
+  azure: 'Azure',
+  'google-frontend': 'Google Front End',
+  platform: 'Hosting platform',
+  firewalld: 'firewalld',
+  node: 'Node.js',
 };
 
 /** One labelled value read from a log line. */

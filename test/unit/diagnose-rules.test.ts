@@ -5,9 +5,12 @@ import { ruleGroups, rules } from '../../src/diagnose/rules/index';
 import type { Rule, RuleGroup } from '../../src/diagnose/types';
 import { impliedSteps } from '../../src/diagnose/wizard';
 import type { TreeNode } from '../../src/wizard/tree';
-import { fixPageIds, loadRealTree } from '../support/tree';
+import { loadTreeForRouting } from '../support/tree';
 
-const tree = loadRealTree();
+// The tree's routing, checked against its own outcomes: whether each outcome has a fix
+// page is the tree and fix-page tests' concern (fix pages of new outcomes may come later).
+const tree = loadTreeForRouting();
+const outcomeIds = tree.outcomes.map((outcome) => outcome.id);
 const nodesById = new Map(tree.nodes.map((node) => [node.id, node]));
 const samples = rules.flatMap((rule) => rule.samples.map((sample) => [rule.id, sample] as const));
 const nearMisses = rules.flatMap((rule) => rule.nearMisses.map((line) => [rule.id, line, rule] as const));
@@ -71,7 +74,7 @@ describe('the wizard answers a rule implies', () => {
   });
 
   it.each(rules.map((rule) => [rule.id, rule] as const))('%s leads towards its outcome', (_id, rule) => {
-    expect(fixPageIds).toContain(rule.outcome);
+    expect(outcomeIds).toContain(rule.outcome);
     const steps = impliedSteps(tree, rule.implies);
     const last = steps.at(-1);
     if (last?.answer.outcome !== undefined) {

@@ -143,17 +143,4 @@ export const apacheResponseRules: readonly Rule[] = [
       ),
     ],
   },
-  {
-    id: 'apache-proxy-error-page',
-    software: 'apache',
-    cause: "The 502 page came from Apache httpd's mod_proxy; its error_log says which backend failed and why.",
-    outcome: 'general-checklist',
-    status: 502,
-    implies: admin('apache'),
-    source: 'httpd modules/http/http_protocol.c:1213 (reference §2, §10)',
-    includes: [],
-    anyOf: ['502 Proxy Error', 'The proxy server received an invalid response from an upstream server'],
-    samples: ['HTTP/1.1 502 Proxy Error', 'The proxy server received an invalid response from an upstream server.'],
-    nearMisses: ['HTTP/1.1 502 Bad Gateway'],
-  },
 ];

@@ -7,6 +7,23 @@ import type { Rule } from '../types.ts';
 
 export const curlRules: readonly Rule[] = [
   {
+    id: 'curl-no-route',
+    software: 'curl',
+    cause:
+      'There is no route to that host from here: it is down, on another network, or a firewall rejects the connection.',
+    outcome: 'firewall',
+    implies: { role: 'admin', curl: 'curl-no-route' },
+    source: 'curl lib/cf-socket.c (connect errno text: glibc "No route to host", musl "Host is unreachable")',
+    includes: ['curl: (7) '],
+    anyOf: ['No route to host', 'Host is unreachable', 'Network is unreachable', 'Network unreachable'],
+    samples: [
+      'curl: (7) Failed to connect to 10.0.0.12 port 8080 after 3054 ms: No route to host',
+      'curl: (7) Failed to connect to 10.0.0.12 port 8080 after 3 ms: Host is unreachable',
+      'curl: (7) Failed to connect to 2001:db8::10 port 443 after 0 ms: Network is unreachable',
+    ],
+    nearMisses: ['curl: (7) Failed to connect to localhost port 80: Connection refused'],
+  },
+  {
     id: 'curl-connect-refused',
     software: 'curl',
     cause: 'Nothing listens at that address and port: the upstream is down or bound elsewhere.',
@@ -28,10 +45,10 @@ export const curlRules: readonly Rule[] = [
     software: 'curl',
     cause: 'The name does not resolve from this host.',
     outcome: 'proxy-cannot-resolve',
-    implies: { role: 'admin' },
+    implies: { role: 'admin', curl: 'curl-no-host' },
     source: 'curl lib/vdns/hostip.c:348 (reference §10)',
     includes: ['curl: (6) Could not resolve '],
-    samples: ['curl: (6) Could not resolve host: backend.invalid'],
+    samples: ['curl: (6) Could not resolve host: backend.invalid', 'curl: (6) Could not resolve host: app'],
     nearMisses: ['curl: (5) Could not resolve proxy: proxy.invalid'],
   },
   {
@@ -89,7 +106,7 @@ export const curlRules: readonly Rule[] = [
     cause:
       'The server closed the connection before the whole body arrived: it crashed mid-response or sent a wrong Content-Length.',
     outcome: 'upstream-closed',
-    implies: { role: 'admin' },
+    implies: { role: 'admin', curl: 'curl-reset' },
     source: 'curl 7.88 output, verified (reference §1, §10)',
     includes: ['curl: (18) transfer closed with '],
     samples: ['curl: (18) transfer closed with 95 bytes remaining to read'],
@@ -100,7 +117,7 @@ export const curlRules: readonly Rule[] = [
     software: 'curl',
     cause: 'The port does not speak HTTP (a TLS port, HTTP/2 only, or another protocol).',
     outcome: 'invalid-response',
-    implies: { role: 'admin' },
+    implies: { role: 'admin', curl: 'curl-not-http' },
     source: 'curl lib/http.c:4536 (reference §1, §10)',
     includes: ['curl: (1) Received HTTP/0.9 when not allowed'],
     samples: ['curl: (1) Received HTTP/0.9 when not allowed'],
@@ -111,7 +128,7 @@ export const curlRules: readonly Rule[] = [
     software: 'curl',
     cause: 'HTTPS was sent to a port that speaks plain HTTP.',
     outcome: 'upstream-tls',
-    implies: { role: 'admin' },
+    implies: { role: 'admin', curl: 'curl-tls' },
     source: 'curl 7.88 with OpenSSL 3, verified (reference §10)',
     includes: ['curl: (35) ', 'wrong version number'],
     samples: [
@@ -125,7 +142,7 @@ export const curlRules: readonly Rule[] = [
     software: 'curl',
     cause: "The server's TLS certificate is not trusted (self-signed, expired or for another name).",
     outcome: 'upstream-tls',
-    implies: { role: 'admin' },
+    implies: { role: 'admin', curl: 'curl-tls' },
     source: 'curl 7.88 output, verified (reference §10)',
     includes: ['curl: (60) SSL certificate problem: '],
     samples: [
@@ -133,5 +150,80 @@ export const curlRules: readonly Rule[] = [
       'curl: (60) SSL certificate problem: self signed certificate',
     ],
     nearMisses: ['More details here: https://curl.se/docs/sslcerts.html'],
+  },
+  {
+    id: 'curl-tls-error',
+    software: 'curl',
+    cause:
+      'The TLS handshake with the server failed (protocol or cipher mismatch, SNI, or the server reset the handshake).',
+    outcome: 'upstream-tls',
+    implies: { role: 'admin', curl: 'curl-tls' },
+    source: 'curl lib/vtls (CURLE_SSL_CONNECT_ERROR 35, CURLE_PEER_FAILED_VERIFICATION 60 and 51)',
+    includes: [],
+    anyOf: ['curl: (35) ', 'curl: (51) ', 'curl: (60) '],
+    samples: [
+      'curl: (35) OpenSSL/3.0.19: error:0A000410:SSL routines::sslv3 alert handshake failure',
+      'curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to app.example.com:443',
+      "curl: (60) SSL: no alternative certificate subject name matches target host name 'app.example.com'",
+    ],
+    nearMisses: ['curl: (56) Recv failure: Connection reset by peer'],
+  },
+  {
+    id: 'curl-receive-failure',
+    software: 'curl',
+    cause:
+      'The connection broke while curl was receiving the answer: the server crashed, reset the connection or closed it early.',
+    outcome: 'upstream-closed',
+    implies: { role: 'admin', curl: 'curl-reset' },
+    source: 'curl lib/strerror.c CURLE_RECV_ERROR (56)',
+    includes: ['curl: (56) '],
+    samples: [
+      'curl: (56) Failure when receiving data from the peer',
+      'curl: (56) OpenSSL SSL_read: Connection reset by peer, errno 104',
+    ],
+    nearMisses: ['curl: (52) Empty reply from server'],
+  },
+  {
+    id: 'curl-http2-error',
+    software: 'curl',
+    cause:
+      'The server broke the HTTP/2 protocol (a stream reset or a framing error): it does not speak HTTP/2 correctly on that port, or a middlebox interferes.',
+    outcome: 'invalid-response',
+    implies: { role: 'admin', curl: 'curl-not-http' },
+    source: 'curl lib/http2.c (CURLE_HTTP2 16, CURLE_HTTP2_STREAM 92)',
+    includes: [],
+    anyOf: ['curl: (92) ', 'curl: (16) '],
+    samples: [
+      'curl: (92) HTTP/2 stream 1 was not closed cleanly: PROTOCOL_ERROR (err 1)',
+      'curl: (92) HTTP/2 stream 0 was not closed cleanly: INTERNAL_ERROR (err 2)',
+      'curl: (16) Error in the HTTP2 framing layer',
+    ],
+    nearMisses: ['curl: (18) transfer closed with 95 bytes remaining to read'],
+  },
+  {
+    id: 'curl-weird-reply',
+    software: 'curl',
+    cause: 'The server answered with something that is not HTTP (another protocol, or TLS on a plain-HTTP request).',
+    outcome: 'invalid-response',
+    implies: { role: 'admin', curl: 'curl-not-http' },
+    source: 'curl lib/strerror.c CURLE_WEIRD_SERVER_REPLY (8)',
+    includes: ['curl: (8) '],
+    samples: ['curl: (8) Weird server reply'],
+    nearMisses: ['curl: (18) partial file'],
+  },
+  {
+    id: 'curl-http-5xx',
+    software: 'curl',
+    cause:
+      'The server answered, but with a 5xx status: the upstream itself fails (its own log names why), or it is another proxy.',
+    outcome: 'general-checklist',
+    implies: { role: 'admin', curl: 'curl-5xx' },
+    source: 'curl lib/http.c with --fail (CURLE_HTTP_RETURNED_ERROR 22)',
+    includes: ['curl: (22) The requested URL returned error: 5'],
+    samples: [
+      'curl: (22) The requested URL returned error: 502',
+      'curl: (22) The requested URL returned error: 503 Service Unavailable',
+    ],
+    nearMisses: ['curl: (22) The requested URL returned error: 404'],
   },
 ];

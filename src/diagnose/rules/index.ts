@@ -15,7 +15,10 @@ import { curlRules } from './curl.ts';
 import { digRules } from './dig.ts';
 import { envoyRules } from './envoy.ts';
 import { haproxyRules } from './haproxy.ts';
-import { nginxConnectRules, nginxResolverRules } from './nginx.ts';
+import { nginxConnectRules, nginxResolverRules, nginxSendRules } from './nginx.ts';
+import { nginxFragmentRules } from './fragments.ts';
+import { whoAnsweredRules } from './pages.ts';
+import { platformRules } from './platforms.ts';
 import { nginxTlsRules } from './nginx-tls.ts';
 import { nginxResponseRules } from './nginx-response.ts';
 import { traefikRules } from './traefik.ts';
@@ -38,11 +41,17 @@ export const ruleGroups: readonly RuleGroup[] = [
     rules: nginxResponseRules,
   },
   { name: 'nginx-tls', format: 'nginx', gates: ['SSL'], rules: nginxTlsRules },
+  { name: 'nginx-send', format: 'nginx', gates: ['while sending request to upstream'], rules: nginxSendRules },
   {
     name: 'nginx-resolver',
     format: 'nginx',
     gates: ['resolv', 'host not found in upstream'],
     rules: nginxResolverRules,
+  },
+  {
+    name: 'nginx-fragments',
+    gates: ['connect() ', 'upstream timed out (110: ', '(113: ', '(101: '],
+    rules: nginxFragmentRules,
   },
   {
     name: 'apache',
@@ -57,6 +66,7 @@ export const ruleGroups: readonly RuleGroup[] = [
       'returned by',
       'interim',
       'roxy',
+      'keepalives',
     ],
     rules: [...apacheRules, ...apacheResponseRules],
   },
@@ -64,7 +74,11 @@ export const ruleGroups: readonly RuleGroup[] = [
   { name: 'envoy', gates: ['] "', 'reason: ', 'upstream'], rules: envoyRules },
   { name: 'traefik', gates: ['available server', 'dial tcp ', 'caused by: ', 'tls: ', 'x509: '], rules: traefikRules },
   { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend'], rules: cloudRules },
-  { name: 'cloudflare', gates: ['Error code 5', 'origin'], rules: cloudflareRules },
+  {
+    name: 'cloudflare',
+    gates: ['52', '530', 'data-translate', 'origin service'],
+    rules: cloudflareRules,
+  },
   {
     name: 'caddy',
     gates: [
@@ -94,7 +108,69 @@ export const ruleGroups: readonly RuleGroup[] = [
     rules: appServerRules,
   },
   { name: 'curl', gates: ['curl: ('], rules: curlRules },
+  {
+    name: 'platforms',
+    gates: [
+      'Internal server error',
+      'Lambda',
+      'Endpoint request timed out',
+      'timeout error',
+      'Task timed out',
+      'Runtime',
+      'FUNCTION',
+      'refused connection',
+      'code=H1',
+      'No server is available',
+      "didn't respond in time",
+      '504 Gateway Time',
+      'CloudFront',
+      'Target.',
+      'Health checks failed',
+      'Request timed out',
+      'UNHEALTHY',
+      'no healthy servers',
+      'Health check for server',
+      'health_check_failure_event',
+      'eject_unhealthy_event',
+      'REJECT: ',
+      '_DROP: IN=',
+    ],
+    rules: platformRules,
+  },
   { name: 'dig', gates: ['NXDOMAIN', 'SERVFAIL', 'REFUSED', 'no servers could be reached'], rules: digRules },
+  {
+    name: 'who-answered',
+    gates: [
+      'nginx',
+      'openresty',
+      'Proxy Error',
+      'The proxy server received',
+      'Server at',
+      'The server returned an invalid',
+      'erver:',
+      'ERVER:',
+      'awselb/',
+      'Microsoft-Azure',
+      'Web server received an invalid response',
+      'zure-',
+      'Ref:',
+      'REF:',
+      'cloudfront',
+      'could not be satisfied',
+      'temporary error',
+      'ia:',
+      'IA:',
+      'ay:',
+      'AY:',
+      'Cloudflare Ray ID',
+      'Error code 50',
+      'The web server reported',
+      'amz',
+      'Amz',
+      'AMZ',
+    ],
+    rules: whoAnsweredRules,
+  },
 ];
 
 /** All rules, in matching order. */

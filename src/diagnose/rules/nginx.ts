@@ -187,6 +187,41 @@ export const nginxConnectRules: readonly Rule[] = [
     ],
   },
   {
+    id: 'nginx-no-route',
+    software: 'nginx',
+    cause:
+      'There is no route to the upstream host: it is down, on another network, or a firewall rejects the connection (EHOSTUNREACH).',
+    outcome: 'firewall',
+    status: 502,
+    implies: admin('nginx', 'no-route'),
+    source:
+      'nginx src/event/ngx_event_connect.c; errno 113 text per libc (glibc "No route to host", musl "Host is unreachable")',
+    includes: ['(113: ', connecting],
+    samples: [
+      line(`connect() failed (113: No route to host) ${connecting}`, 'http://10.0.0.12:8080/'),
+      line(`connect() failed (113: Host is unreachable) ${connecting}`, 'http://10.0.0.12:8080/'),
+    ],
+    nearMisses: [line(`connect() failed (111: Connection refused) ${connecting}`)],
+  },
+  {
+    id: 'nginx-network-unreachable',
+    software: 'nginx',
+    cause:
+      "The upstream's network is unreachable from the proxy: no route to it (often an IPv6 address on a host without IPv6).",
+    outcome: 'firewall',
+    status: 502,
+    implies: admin('nginx', 'no-route'),
+    source: 'nginx src/event/ngx_event_connect.c; errno 101 (ENETUNREACH)',
+    includes: ['(101: ', connecting],
+    samples: [
+      line(
+        `connect() to [2001:db8::10]:443 failed (101: Network is unreachable) ${connecting}`,
+        'https://[2001:db8::10]:443/',
+      ),
+    ],
+    nearMisses: [line(`connect() failed (113: No route to host) ${connecting}`)],
+  },
+  {
     id: 'nginx-connect-timeout',
     software: 'nginx',
     cause:
@@ -198,6 +233,28 @@ export const nginxConnectRules: readonly Rule[] = [
     includes: ['upstream timed out (110: ', connecting],
     samples: [
       '2026/11/24 01:22:36 [error] 15847#15847: *41 upstream timed out (110: Connection timed out) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /conntimeout HTTP/1.1", upstream: "http://127.0.0.1:19010/conntimeout", host: "example.test"',
+    ],
+    nearMisses: [line(`upstream timed out (110: Connection timed out) ${readingHeader}`)],
+  },
+];
+
+/** Sending the request to the upstream (`while sending request to upstream`). */
+export const nginxSendRules: readonly Rule[] = [
+  {
+    id: 'nginx-sending-request',
+    software: 'nginx',
+    cause:
+      'The upstream closed or reset the connection, or stopped reading, while nginx was still sending the request (usually its body): the upstream refuses a body that large or that slow.',
+    outcome: 'request-body-limit',
+    status: 502,
+    implies: admin('nginx', 'sending-body'),
+    source: 'nginx src/http/ngx_http_upstream.c ngx_http_upstream_send_request() ("sending request to upstream")',
+    includes: ['while sending request to upstream'],
+    samples: [
+      line('writev() failed (32: Broken pipe) while sending request to upstream'),
+      line('writev() failed (104: Connection reset by peer) while sending request to upstream'),
+      'writev() failed (32: Broken pipe) while sending request to upstream',
+      'upstream timed out (110: Connection timed out) while sending request to upstream',
     ],
     nearMisses: [line(`upstream timed out (110: Connection timed out) ${readingHeader}`)],
   },
