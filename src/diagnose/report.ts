@@ -2,7 +2,11 @@
  * The CLI's text report: one block per rule, the most frequent first. Pure, so the
  * format is unit-tested without spawning the CLI.
  */
+import { rules } from './rules/index.ts';
 import type { RuleSummary } from './summary.ts';
+
+/** Rules that only name who answered (error pages, headers): reported without a fix page. */
+const whoAnsweredIds = new Set(rules.filter((rule) => rule.kind === 'who-answered').map((rule) => rule.id));
 
 /** What was read, for the report's first line. */
 export interface ReadTotals {
@@ -35,6 +39,8 @@ export function printable(text: string): string {
  *    top upstreams: 127.0.0.1:18999 (2)
  *    fix: /fixes/upstream-refused/
  * ```
+ * A rule that only names who answered (an error page or header) shows
+ * `(who answered: nginx)` and no fix line: its text says where to look next.
  * @param summary - From `Tally.summary()`.
  * @param totals - Files, lines read and lines recognised.
  * @returns Lines joined with `\n`, ending with a newline.
@@ -50,7 +56,9 @@ export function formatReport(summary: readonly RuleSummary[], totals: ReadTotals
   const width = Math.max(...summary.map((entry) => number.format(entry.count).length));
   const indent = ' '.repeat(width + 2);
   const blocks = summary.map((entry) => {
-    const lines = [`${number.format(entry.count).padStart(width)}  ${entry.rule} (${entry.software})`, entry.cause];
+    const who = whoAnsweredIds.has(entry.rule);
+    const label = who ? `who answered: ${entry.software}` : entry.software;
+    const lines = [`${number.format(entry.count).padStart(width)}  ${entry.rule} (${label})`, entry.cause];
     if (entry.firstTimestamp !== null)
       lines.push(`first ${printable(entry.firstTimestamp)}, last ${printable(entry.lastTimestamp ?? '')}`);
     if (entry.topUpstreams.length > 0) {
@@ -59,7 +67,7 @@ export function formatReport(summary: readonly RuleSummary[], totals: ReadTotals
       );
       lines.push(`top upstreams: ${upstreams.join(', ')}`);
     }
-    lines.push(`fix: ${entry.fixPage}`);
+    if (!who) lines.push(`fix: ${entry.fixPage}`);
     return lines.map((line, index) => (index === 0 ? line : indent + line)).join('\n');
   });
   const head = `Recognised ${number.format(totals.recognised)} of ${number.format(totals.lines)} lines in ${files}.`;
