@@ -242,6 +242,32 @@ if (diagnose.status === 0) {
   }
 }
 
+// 5b. The recogniser on the public corpus (test/fixtures/corpus/): recognition and accuracy,
+// on every line and on the lines no rule was written from (issue 21's goal: 95 % and 90 %).
+log('public corpus');
+const { loadCorpus, scoreCorpus } = await import('../support/corpus.ts');
+const corpus = loadCorpus();
+for (const [name, entries, goal] of [
+  ['every line', corpus, undefined],
+  ['lines no rule was written from', corpus.filter((entry) => !entry.ruleSource), [95, 90]],
+]) {
+  const score = scoreCorpus(entries);
+  const recognised = (100 * score.recognised) / score.lines;
+  const routed = (100 * score.routed) / score.lines;
+  row(
+    `Public corpus, ${name} (${score.lines}): recognised`,
+    `${recognised.toFixed(1)} %`,
+    goal ? `≥ ${goal[0]} %` : '',
+    goal ? pass(recognised >= goal[0]) : '',
+  );
+  row(
+    `Public corpus, ${name} (${score.lines}): routed to the labelled outcome`,
+    `${routed.toFixed(1)} %`,
+    goal ? `≥ ${goal[1]} %` : '',
+    goal ? pass(routed >= goal[1]) : '',
+  );
+}
+
 // 6. Build growth: generated trees N × the real one.
 const built = [real];
 let timedOut = false;

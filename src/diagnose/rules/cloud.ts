@@ -100,9 +100,9 @@ export const cloudRules: readonly Rule[] = [
   ),
   gcpRule(
     'failed_to_pick_backend',
-    'no-live-upstreams',
-    'no-live-upstreams',
-    'No healthy backend: health checks failing, an empty NEG or a named-port mismatch.',
+    'lb-health-checks',
+    'unhealthy',
+    "No healthy backend: the load balancer's health checks fail (firewall, port or path), or the NEG is empty.",
   ),
   gcpRule(
     'failed_to_connect_to_backend',
