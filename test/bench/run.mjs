@@ -35,7 +35,7 @@
 // - Questions per outcome (src/wizard/paths.ts on the real tree): median of the shortest
 //   path to each outcome (≤ 4), median over all leaf paths, deepest branch (≤ 7).
 // - diagnose CLI (test/bench/diagnose.mjs): MB/s and peak memory on generated nginx logs,
-//   and its time ÷ `grep -c upstream` on the same file (≤ 3×).
+//   and its time ÷ `grep -c upstream` on the same file (≤ 4×, issue 21).
 // - Build growth: the site built with a generated tree 10× the real one
 //   (test/bench/generate-tree.mjs: copies of the real nodes under a new root question, the
 //   same 20 outcomes), checked by the project's parseTree() first; pages, seconds,
@@ -238,7 +238,7 @@ if (diagnose.status === 0) {
       `diagnose CLI over a ${entry.sizeMB} MB nginx error log: speed, peak memory`,
       `${entry.cli.mbPerSecond.toFixed(0)} MB/s, ${(entry.cli.maxRssKB / 1024).toFixed(0)} MB`,
     );
-    row(`diagnose CLI ÷ grep -c upstream (${entry.sizeMB} MB)`, `${ratio.toFixed(1)}×`, '≤ 3×', pass(ratio <= 3));
+    row(`diagnose CLI ÷ grep -c upstream (${entry.sizeMB} MB)`, `${ratio.toFixed(1)}×`, '≤ 4×', pass(ratio <= 4));
   }
 }
 
