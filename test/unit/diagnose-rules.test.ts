@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine, diagnose } from '../../src/diagnose/diagnose';
+import { classifyLine, diagnose, formatKeys } from '../../src/diagnose/diagnose';
 import { ruleMatches } from '../../src/diagnose/match';
 import { ruleGroups, rules } from '../../src/diagnose/rules/index';
 import type { Rule, RuleGroup } from '../../src/diagnose/types';
@@ -103,5 +103,18 @@ describe('rule groups', () => {
       const claiming = nginxGroups.filter((group) => group.rules.some((rule) => ruleMatches(rule, line)));
       expect(claiming.length, line).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('the prefilter of a known log format', () => {
+  it.each(
+    ruleGroups
+      .filter((group) => group.format !== undefined)
+      .flatMap((group) => group.rules.map((rule) => [group.format!, rule.id, rule] as const)),
+  )('%s: every line %s can match holds one of the format keys', (format, _id, rule) => {
+    const holdsKey = (literal: string) => formatKeys[format].some((key) => literal.includes(key));
+    const covered =
+      rule.includes.some(holdsKey) || (rule.anyOf !== undefined && rule.anyOf.length > 0 && rule.anyOf.every(holdsKey));
+    expect(covered).toBe(true);
   });
 });

@@ -43,6 +43,9 @@ function nginxUpstream(line: string): string | undefined {
   );
 }
 
+/** Positions of the digits in `2026/11/24 01:22:04`. */
+const timeDigits: readonly number[] = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
 /**
  * Whether `line` starts with `YYYY/MM/DD HH:MM:SS` (checked on its separators and digits, no
  * regular expression): the common case, read without searching the line.
@@ -50,7 +53,7 @@ function nginxUpstream(line: string): string | undefined {
 function startsWithNginxTime(line: string): boolean {
   if (line.charCodeAt(4) !== 47 || line.charCodeAt(7) !== 47 || line.charCodeAt(10) !== 32) return false;
   if (line.charCodeAt(13) !== 58 || line.charCodeAt(16) !== 58) return false;
-  for (const index of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
+  for (const index of timeDigits) {
     const code = line.charCodeAt(index);
     if (code < 48 || code > 57) return false;
   }

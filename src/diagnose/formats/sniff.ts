@@ -23,10 +23,15 @@ function lettersAt(line: string, from: number, to: number, first: number, last: 
   return true;
 }
 
+/** Positions of the digits in `2026/11/24 01:22:04`. */
+const nginxDigits: readonly number[] = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+/** Positions of the time's digits in `[Tue Nov 24 01:22:04`. */
+const apacheTimeDigits: readonly number[] = [12, 13, 15, 16, 18, 19];
+
 /** `2026/11/24 01:22:04 [error] `: date, time, then a lower-case level of 4 to 6 letters. */
 function isNginxPrefix(line: string): boolean {
   // Digits at 0-3, 5-6, 8-9, 11-12, 14-15, 17-18; '/' at 4 and 7; ':' at 13 and 16.
-  for (const index of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) if (!digitAt(line, index)) return false;
+  for (const index of nginxDigits) if (!digitAt(line, index)) return false;
   if (line.charCodeAt(4) !== 47 || line.charCodeAt(7) !== 47) return false;
   if (line.charCodeAt(10) !== 32 || line.charCodeAt(13) !== 58 || line.charCodeAt(16) !== 58) return false;
   if (line.charCodeAt(19) !== 32 || line.charCodeAt(20) !== 91) return false;
@@ -45,7 +50,7 @@ function isApachePrefix(line: string): boolean {
   if (!lettersAt(line, 5, 6, 65, 90) || !lettersAt(line, 6, 8, 97, 122) || line.charCodeAt(8) !== 32) return false;
   if (!(line.charCodeAt(9) === 32 || digitAt(line, 9)) || !digitAt(line, 10) || line.charCodeAt(11) !== 32)
     return false;
-  for (const index of [12, 13, 15, 16, 18, 19]) if (!digitAt(line, index)) return false;
+  for (const index of apacheTimeDigits) if (!digitAt(line, index)) return false;
   if (line.charCodeAt(14) !== 58 || line.charCodeAt(17) !== 58) return false;
   let index = 20;
   if (line.charCodeAt(index) === 46) {
