@@ -15,7 +15,7 @@ import type { Finding, LineFormat, Rule, RuleGroup } from './types.ts';
  * upstream or the resolver; Apache's keys are its group's gates.
  */
 export const formatKeys: Readonly<Record<LineFormat, readonly string[]>> = {
-  nginx: ['upstream', 'resolv'],
+  nginx: ['upstream', 'Upstream', 'resolv'],
   apache: ruleGroups.filter((group) => group.format === 'apache').flatMap((group) => group.gates),
 };
 

@@ -250,6 +250,7 @@ const corpus = loadCorpus();
 for (const [name, entries, goal] of [
   ['every line', corpus, undefined],
   ['lines no rule was written from', corpus.filter((entry) => !entry.ruleSource), [95, 90]],
+  ['lines collected after the last rule change', corpus.filter((entry) => entry.collected === 'after-rules'), [95, 90]],
 ]) {
   const score = scoreCorpus(entries);
   const recognised = (100 * score.recognised) / score.lines;

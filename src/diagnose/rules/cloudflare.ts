@@ -27,7 +27,15 @@ function codeForms(code: string): string[] {
     `CloudFlare ${code}`,
     `HTTP/2 ${code}`,
     `HTTP/1.1 ${code}`,
+    `HTTP ${code}`,
+    `${code} Origin`,
+    `reference number: ${code}`,
   ];
+}
+
+/** Whether `line` names Cloudflare (any case). Linear. */
+function mentionsCloudflare(line: string): boolean {
+  return /cloudflare/i.test(line);
 }
 
 /**
@@ -40,6 +48,7 @@ function pageRule(
   outcome: OutcomeId,
   cause: string,
   implies: ImpliedAnswers = cloudflareCode(code),
+  titles: readonly string[] = [],
 ): Rule {
   const forms = codeForms(code);
   return {
@@ -51,8 +60,13 @@ function pageRule(
     implies,
     source: docs,
     includes: [],
-    anyOf: forms,
-    test: (line) => includesAnyWord(line, forms),
+    anyOf: [...forms, code, ...titles],
+    // The code as written with "Error", "HTTP" or the page's title; or the bare code on a line
+    // that names Cloudflare; or a page title only Cloudflare uses.
+    test: (line) =>
+      includesAnyWord(line, forms) ||
+      (includesAnyWord(line, [code]) && mentionsCloudflare(line)) ||
+      titles.some((text) => line.includes(text)),
     samples: [
       `Error code ${code}`,
       `${title} Error code ${code} Visit cloudflare.com for more information.`,
@@ -60,7 +74,12 @@ function pageRule(
       `Getting Cloudflare ${code} on my site`,
       `HTTP/2 ${code} `,
     ],
-    nearMisses: [`Error code ${code}0`, `Error code ${Number(code) + 100}`, `Error 1${code}`],
+    nearMisses: [
+      `Error code ${code}0`,
+      `Error code ${Number(code) + 100}`,
+      `Error 1${code}`,
+      `Cloudflare served 1${code} requests`,
+    ],
   };
 }
 
@@ -73,9 +92,14 @@ export const cloudflareRules: readonly Rule[] = [
     status: 525,
     implies: cloudflareCode('525'),
     source: 'Cloudflare error page data-translate keys; DeviaVir/zenbot#69 (reference §7.3)',
-    includes: ['data-translate="origin_ssl_bad_handshake"'],
+    includes: [],
+    anyOf: [
+      'data-translate="origin_ssl_bad_handshake"',
+      'Cloudflare is unable to establish an SSL connection to the origin server',
+    ],
     samples: [
       '<p data-translate="origin_ssl_bad_handshake">CloudFlare is unable to establish an SSL connection to the origin server.</p>',
+      'Cloudflare is unable to establish an SSL connection to the origin server.',
     ],
     nearMisses: [
       '<p data-translate="error_desc">There is an unknown connection issue between Cloudflare and the origin web server.</p>',
@@ -86,12 +110,16 @@ export const cloudflareRules: readonly Rule[] = [
     'Web server is returning an unknown error',
     'cdn-origin',
     'The origin sent an empty, unknown or unexpected response.',
+    cloudflareCode('520'),
+    ['Web server is returning an unknown error'],
   ),
   pageRule(
     '521',
     'Web server is down',
     'cdn-origin',
     "The origin refused Cloudflare's connection: usually nothing listens on the origin's port (web server down or on another port), sometimes a firewall that rejects Cloudflare's IPs.",
+    cloudflareCode('521'),
+    ['Web server is down (', 'Web server is down Error'],
   ),
   pageRule(
     '522',

@@ -154,8 +154,9 @@ export const envoyRules: readonly Rule[] = [
     status: 503,
     implies: admin('mesh', 'no-live-upstreams'),
     source: usage,
-    includes: ['no healthy upstream'],
-    samples: ['no healthy upstream'],
+    includes: [],
+    anyOf: ['no healthy upstream', 'No healthy upstream', 'no_healthy_upstream'],
+    samples: ['no healthy upstream', 'response_code_details: no_healthy_upstream'],
     nearMisses: ['healthy upstream'],
   },
 ];

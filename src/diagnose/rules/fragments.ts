@@ -112,4 +112,21 @@ export const nginxFragmentRules: readonly Rule[] = [
     ],
     nearMisses: ['sendmsg() failed (101: Network is unreachable) while resolving'],
   },
+  {
+    id: 'nginx-fragment-reset',
+    software: 'nginx',
+    cause: 'The upstream reset the connection while nginx read its response: it crashed, or a worker was killed.',
+    outcome: 'upstream-closed',
+    status: 502,
+    implies: admin('nginx', 'reset'),
+    source: 'nginx src/os/unix/ngx_recv.c "recv() failed", quoted without its phase; veliovgroup/Meteor-Files#649',
+    includes: ['(104: '],
+    anyOf: ['recv() failed', 'readv() failed'],
+    excludes: ['to client', 'from client', 'client request', 'upgraded connection', 'while resolving'],
+    samples: [
+      'recv() failed (104: Connection reset by peer) while reading upstream',
+      'recv() failed (104: Connection reset by peer)',
+    ],
+    nearMisses: ['recv() failed (104: Connection reset by peer) while proxying upgraded connection, client: 10.0.0.7'],
+  },
 ];

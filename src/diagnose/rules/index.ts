@@ -31,13 +31,13 @@ export const ruleGroups: readonly RuleGroup[] = [
   {
     name: 'nginx-connect',
     format: 'nginx',
-    gates: ['while connecting to upstream', 'no live upstreams', 'temporarily disabled'],
+    gates: ['while connecting to upstream', 'no live upstreams', 'No live upstreams', 'temporarily disabled'],
     rules: nginxConnectRules,
   },
   {
     name: 'nginx-response',
     format: 'nginx',
-    gates: ['upstream sent', 'prematurely closed', 'from upstream', 'no port in upstream'],
+    gates: ['upstream sent', 'Upstream sent', 'prematurely closed', 'from upstream', 'no port in upstream'],
     rules: nginxResponseRules,
   },
   { name: 'nginx-tls', format: 'nginx', gates: ['SSL'], rules: nginxTlsRules },
@@ -50,7 +50,7 @@ export const ruleGroups: readonly RuleGroup[] = [
   },
   {
     name: 'nginx-fragments',
-    gates: ['connect() ', 'upstream timed out (110: ', '(113: ', '(101: '],
+    gates: ['connect() ', 'upstream timed out (110: ', '(113: ', '(101: ', '(104: '],
     rules: nginxFragmentRules,
   },
   {
@@ -76,7 +76,7 @@ export const ruleGroups: readonly RuleGroup[] = [
   { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend'], rules: cloudRules },
   {
     name: 'cloudflare',
-    gates: ['52', '530', 'data-translate', 'origin service'],
+    gates: ['52', '530', 'data-translate', 'origin service', 'Web server is', 'Cloudflare is unable'],
     rules: cloudflareRules,
   },
   {
@@ -84,6 +84,7 @@ export const ruleGroups: readonly RuleGroup[] = [
     gates: [
       'upstream',
       'dial tcp',
+      'dial unix ',
       'timeout awaiting',
       'server closed idle',
       'connection reset',
@@ -107,7 +108,11 @@ export const ruleGroups: readonly RuleGroup[] = [
     ],
     rules: appServerRules,
   },
-  { name: 'curl', gates: ['curl: ('], rules: curlRules },
+  {
+    name: 'curl',
+    gates: ['curl: (', 'Curl: (', 'was not closed cleanly: ', 'SSL certificate problem: ', 'Failed to connect to '],
+    rules: curlRules,
+  },
   {
     name: 'platforms',
     gates: [
@@ -120,6 +125,7 @@ export const ruleGroups: readonly RuleGroup[] = [
       'FUNCTION',
       'refused connection',
       'code=H1',
+      'Error H1',
       'No server is available',
       "didn't respond in time",
       '504 Gateway Time',

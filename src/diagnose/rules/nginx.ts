@@ -39,7 +39,7 @@ export const nginxResolverRules: readonly Rule[] = [
     status: 502,
     implies: admin('nginx', 'not-resolved'),
     source: 'nginx src/http/ngx_http_upstream.c:1259, src/core/ngx_resolver.c:4412 (reference §1, §13)',
-    includes: [' could not be resolved ('],
+    includes: ['could not be resolved ('],
     samples: [
       '2026/11/24 01:22:10 [error] 15577#15577: *28 backend.invalid could not be resolved (110: Operation timed out), client: 127.0.0.1, server: example.test, request: "GET /nxdomain HTTP/1.1", host: "example.test"',
       '2026/11/24 01:22:34 [error] 15847#15847: *35 backend.invalid could not be resolved (3: Host not found), client: 127.0.0.1, server: example.test, request: "GET /nxdomain2 HTTP/1.1", host: "example.test"',
@@ -70,7 +70,7 @@ export const nginxResolverRules: readonly Rule[] = [
     outcome: 'proxy-cannot-resolve',
     implies: admin('nginx', 'not-resolved'),
     source: 'nginx `nginx -t` output (reference §1, §13)',
-    includes: ['host not found in upstream "'],
+    includes: ['host not found in upstream '],
     samples: ['nginx: [emerg] host not found in upstream "backend.invalid" in /etc/nginx/nginx.conf:38'],
     nearMisses: ['nginx: [emerg] host not found in resolver "dns.invalid" in /etc/nginx/nginx.conf:12'],
   },
@@ -86,7 +86,8 @@ export const nginxConnectRules: readonly Rule[] = [
     status: 502,
     implies: admin('nginx', 'no-live-upstreams'),
     source: 'nginx src/http/ngx_http_upstream.c:1632 (reference §1, §13)',
-    includes: ['no live upstreams'],
+    includes: [],
+    anyOf: ['no live upstreams', 'No live upstreams'],
     samples: [
       '2026/11/24 01:22:08 [error] 15577#15577: *18 no live upstreams while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /nolive HTTP/1.1", upstream: "http://deadpool/nolive", host: "example.test"',
     ],

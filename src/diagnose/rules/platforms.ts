@@ -139,12 +139,14 @@ export const platformRules: readonly Rule[] = [
     status: 503,
     implies: admin('platform'),
     source: 'devcenter.heroku.com/articles/error-codes#h12-request-timeout',
-    includes: ['code=H12'],
-    test: (line) => includesWhole(line, 'code=H12'),
+    includes: [],
+    anyOf: ['code=H12', 'Error H12 ('],
+    test: (line) => includesWhole(line, 'code=H12') || line.includes('Error H12 ('),
     samples: [
       '2010-10-06T21:51:37-07:00 heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/" host=myapp.herokuapp.com request_id=8601b555-6a83-4c12-8269-97c8e32cdb22 fwd="204.204.204.204" dyno=web.1 connect=0ms service=30000ms status=503 bytes=0',
+      '2012-01-20T02:10:47+00:00 heroku[router]: Error H12 (Request timeout) -> POST morning-dawn-8986.herokuapp.com/autoprovision/58 dyno=web.1 queue= wait= service=30000ms status=503 bytes=0',
     ],
-    nearMisses: ['heroku[router]: at=info code=H120 method=GET'],
+    nearMisses: ['heroku[router]: at=info code=H120 method=GET', 'Error H120 (x)'],
   },
   {
     id: 'heroku-connection-closed',

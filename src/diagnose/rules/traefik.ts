@@ -65,6 +65,23 @@ export const traefikRules: readonly Rule[] = [
     nearMisses: ['dial tcp 172.27.0.2:80: i/o timeout'],
   },
   {
+    id: 'traefik-upstream-reset',
+    software: 'traefik',
+    cause: 'The upstream reset the connection before answering (a crash, or a keep-alive connection it had closed).',
+    outcome: 'upstream-closed',
+    status: 502,
+    implies: admin('traefik', 'reset'),
+    source:
+      'Traefik debug log "\'502 Bad Gateway\' caused by: …"; traefik/traefik#7739 (Windows WSAECONNRESET wording)',
+    includes: ["'502 Bad Gateway' caused by: "],
+    anyOf: ['connection reset by peer', 'forcibly closed by the remote host'],
+    samples: [
+      "'502 Bad Gateway' caused by: read tcp xx.xx.x.xxx:yyyyy->xx.xx.x.xxx:yyyy: wsarecv: An existing connection was forcibly closed by the remote host",
+      `time="2026-11-24T01:22:07Z" level=debug msg="'502 Bad Gateway' caused by: read tcp 172.18.0.2:40112->172.18.0.3:8080: read: connection reset by peer"`,
+    ],
+    nearMisses: ["'502 Bad Gateway' caused by: EOF"],
+  },
+  {
     id: 'traefik-upstream-eof',
     software: 'traefik',
     cause: 'The backend closed the connection without answering (EOF): a crash or a keep-alive race.',
