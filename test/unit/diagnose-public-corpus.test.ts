@@ -48,9 +48,9 @@ describe('the public corpus', () => {
     // Floors at the shares measured when the rules were last changed (issue 21's goal is
     // 95 % recognised and 90 % routed on the lines no rule was written from).
     expect(held.recognised / held.lines).toBeGreaterThanOrEqual(0.93);
-    expect(held.routed / held.lines).toBeGreaterThanOrEqual(0.93);
-    expect(late.lines).toBeGreaterThanOrEqual(30);
-    expect(late.recognised / late.lines).toBeGreaterThanOrEqual(0.76);
+    expect(held.routed / held.lines).toBeGreaterThanOrEqual(0.92);
+    expect(late.lines).toBeGreaterThanOrEqual(50);
+    expect(late.recognised / late.lines).toBeGreaterThanOrEqual(0.78);
   });
 
   it('routes no recognised line written by a rule to another outcome than its label', () => {
