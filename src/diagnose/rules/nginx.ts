@@ -76,8 +76,30 @@ export const nginxResolverRules: readonly Rule[] = [
   },
 ];
 
-/** Connecting to the upstream (`while connecting to upstream`), and the pool of servers. */
+/**
+ * Connecting to the upstream (`while connecting to upstream`), and the pool of servers. The
+ * errno rules exclude each other (one errno per line), so the most frequent, refused, is
+ * tried first.
+ */
 export const nginxConnectRules: readonly Rule[] = [
+  {
+    id: 'nginx-connect-refused',
+    software: 'nginx',
+    cause: 'Nothing listens at the upstream address and port, so the connection is refused.',
+    outcome: 'upstream-refused',
+    status: 502,
+    implies: admin('nginx', 'refused'),
+    source: 'nginx ngx_http_upstream_test_connect() → "connect() failed" (reference §1, §1.1, §13)',
+    includes: ['(111: ', connecting],
+    samples: [
+      '2026/11/24 01:22:04 [error] 15577#15577: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /refused HTTP/1.1", upstream: "http://127.0.0.1:18999/refused", host: "example.test"',
+      `nginx_1  | ${line(`connect() failed (111: Connection refused) ${connecting}`, 'http://172.18.0.3:3000/')}`,
+      `2024-10-21T10:41:45.46Z stdout F ${line(`connect() failed (111: Connection refused) ${connecting}`, 'http://10.244.1.7:8080/')}`,
+    ],
+    nearMisses: [
+      '2026/11/24 01:22:08 [error] 15577#15577: send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:18553',
+    ],
+  },
   {
     id: 'nginx-no-live-upstreams',
     software: 'nginx',
@@ -168,24 +190,6 @@ export const nginxConnectRules: readonly Rule[] = [
       '2026/11/24 01:22:36 [error] 15847#15847: *43 connect() to unix:/run/app/full.sock failed (11: Resource temporarily unavailable) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /fullsock HTTP/1.1", upstream: "fastcgi://unix:/run/app/full.sock:", host: "example.test"',
     ],
     nearMisses: [line(`recv() failed (11: Resource temporarily unavailable) ${readingHeader}`)],
-  },
-  {
-    id: 'nginx-connect-refused',
-    software: 'nginx',
-    cause: 'Nothing listens at the upstream address and port, so the connection is refused.',
-    outcome: 'upstream-refused',
-    status: 502,
-    implies: admin('nginx', 'refused'),
-    source: 'nginx ngx_http_upstream_test_connect() → "connect() failed" (reference §1, §1.1, §13)',
-    includes: ['(111: ', connecting],
-    samples: [
-      '2026/11/24 01:22:04 [error] 15577#15577: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /refused HTTP/1.1", upstream: "http://127.0.0.1:18999/refused", host: "example.test"',
-      `nginx_1  | ${line(`connect() failed (111: Connection refused) ${connecting}`, 'http://172.18.0.3:3000/')}`,
-      `2024-10-21T10:41:45.46Z stdout F ${line(`connect() failed (111: Connection refused) ${connecting}`, 'http://10.244.1.7:8080/')}`,
-    ],
-    nearMisses: [
-      '2026/11/24 01:22:08 [error] 15577#15577: send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:18553',
-    ],
   },
   {
     id: 'nginx-no-route',
