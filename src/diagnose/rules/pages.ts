@@ -120,7 +120,7 @@ export const whoAnsweredRules: readonly Rule[] = [
       id: 'nginx-server-header',
       software: 'nginx',
       proxy: 'nginx',
-      cause: `The response came from nginx (Server header): nginx answered for a failed upstream, and its error log names the cause. ${logsNext}`,
+      cause: `The response came from nginx (Server header). If it was the 502 or 504, nginx sent it because its upstream failed, and its error log names the cause. ${logsNext}`,
       source: 'nginx src/http/ngx_http_header_filter_module.c (Server: nginx)',
       samples: ['Server: nginx/1.24.0 (Ubuntu)', 'server: nginx', '< Server: openresty'],
       nearMisses: ['X-Upstream-Server: nginx', 'Server: Apache/2.4.57 (Debian)'],
@@ -164,7 +164,7 @@ export const whoAnsweredRules: readonly Rule[] = [
       id: 'apache-server-header',
       software: 'apache',
       proxy: 'apache',
-      cause: `The response came from Apache httpd (Server header): httpd answered, and its error_log names the cause. ${logsNext}`,
+      cause: `The response came from Apache httpd (Server header). If it was the 502 or 504, httpd sent it, and its error_log names the cause. ${logsNext}`,
       source: 'httpd server/core.c ServerTokens (Server: Apache/…)',
       samples: ['Server: Apache/2.4.57 (Debian)', 'server: Apache'],
       nearMisses: ['Server: Apache-Coyote/1.1x'],
@@ -192,7 +192,7 @@ export const whoAnsweredRules: readonly Rule[] = [
       id: 'caddy-server-header',
       software: 'caddy',
       proxy: 'caddy',
-      cause: `The response came from Caddy (Server header): Caddy answered, and its log (journalctl -u caddy, "level":"error") names the cause. ${logsNext}`,
+      cause: `The response came from Caddy (Server header). If it was the 502 or 504, Caddy sent it, and its log (journalctl -u caddy, "level":"error") names the cause. ${logsNext}`,
       source: 'caddy modules/caddyhttp/server.go (Server: Caddy)',
       samples: ['Server: Caddy', 'server: Caddy'],
       nearMisses: ['Server: nginx'],
@@ -333,7 +333,7 @@ export const whoAnsweredRules: readonly Rule[] = [
       software: 'cloudflare',
       proxy: 'cloudflare',
       cause:
-        "The response came from Cloudflare's edge (Server: cloudflare, CF-RAY): Cloudflare answered for your origin. The page's error code says what went wrong between Cloudflare and the origin (52x), or passes on your origin's own 502. Next: note the code, or request the origin directly, bypassing Cloudflare.",
+        "The response came from Cloudflare's edge (Server: cloudflare, CF-RAY): Cloudflare answers for your origin. On an error page, its code says what went wrong between Cloudflare and the origin (52x), or passes on your origin's own 502. Next: note the code, or request the origin directly, bypassing Cloudflare.",
       source: 'developers.cloudflare.com/fundamentals/reference/http-headers/ (CF-RAY; Server: cloudflare)',
       samples: [
         'server: cloudflare',
@@ -383,7 +383,7 @@ export const whoAnsweredRules: readonly Rule[] = [
       software: 'aws-api-gateway',
       proxy: 'api-gateway',
       cause:
-        "The response came from Amazon API Gateway (x-amzn-RequestId, x-amz-apigw-id, x-amzn-ErrorType): the gateway answered for its integration. Next: turn on the stage's execution logs and read the entry for that request id.",
+        "The response came from Amazon API Gateway (x-amzn-RequestId, x-amz-apigw-id, x-amzn-ErrorType): the gateway answers for its integration (a Lambda function or an HTTP backend). Next: turn on the stage's execution logs and read the entry for that request id.",
       source:
         'docs.aws.amazon.com/apigateway/latest/developerguide (x-amzn-RequestId, x-amz-apigw-id, x-amzn-ErrorType)',
       samples: [
