@@ -8,6 +8,17 @@ import { includesAny, maxLineLength, ruleMatches } from './match.ts';
 import { ruleGroups } from './rules/index.ts';
 import type { Finding, LineFormat, Rule, RuleGroup } from './types.ts';
 
+/**
+ * Prefilter for a line of a known format: every rule of that format's groups requires a
+ * literal containing one of these words (a unit test checks it), so a line with none of
+ * them is dismissed after a few scans, before any gate or rule. nginx's rules all name the
+ * upstream or the resolver; Apache's keys are its group's gates.
+ */
+export const formatKeys: Readonly<Record<LineFormat, readonly string[]>> = {
+  nginx: ['upstream', 'Upstream', 'resolv'],
+  apache: ruleGroups.filter((group) => group.format === 'apache').flatMap((group) => group.gates),
+};
+
 /** The groups a line of a known format is tried against, in matching order. */
 const groupsByFormat: Record<LineFormat, readonly RuleGroup[]> = {
   nginx: ruleGroups.filter((group) => group.format === 'nginx'),
@@ -24,6 +35,7 @@ const groupsByFormat: Record<LineFormat, readonly RuleGroup[]> = {
 export function classifyLine(line: string): Rule | undefined {
   const text = line.length > maxLineLength ? line.slice(0, maxLineLength) : line;
   const format = sniffFormat(text);
+  if (format !== undefined && !includesAny(text, formatKeys[format])) return undefined;
   for (const group of format === undefined ? ruleGroups : groupsByFormat[format]) {
     if (!includesAny(text, group.gates)) continue;
     for (const rule of group.rules) if (ruleMatches(rule, text)) return rule;

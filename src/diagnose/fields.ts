@@ -30,6 +30,14 @@ const readers: Record<Software, (line: string) => Fields> = {
   uwsgi: uwsgiFields,
   curl: curlFields,
   dig: digFields,
+  'aws-cloudfront': () => ({}),
+  'aws-api-gateway': () => ({}),
+  'aws-lambda': () => ({}),
+  azure: () => ({}),
+  'google-frontend': () => ({}),
+  platform: () => ({}),
+  firewalld: () => ({}),
+  node: () => ({}),
 };
 
 /**

@@ -44,3 +44,24 @@ export function includesWhole(line: string, literal: string): boolean {
     from = at + 1;
   }
 }
+
+/**
+ * Whether `literal` occurs in `line` as a whole word: neither preceded nor followed by a
+ * letter, digit or `_` (`Error 522` matches `Got Error 522.` but not `1522` or `5220`).
+ * Linear: one pass of `indexOf`.
+ */
+export function includesWord(line: string, literal: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = line.indexOf(literal, from);
+    if (at === -1) return false;
+    if (!/^\w$/.test(line.charAt(at + literal.length)) && (at === 0 || !/^\w$/.test(line.charAt(at - 1)))) return true;
+    from = at + 1;
+  }
+}
+
+/** Whether any of `literals` occurs in `line` as a whole word (see {@link includesWord}). */
+export function includesAnyWord(line: string, literals: readonly string[]): boolean {
+  for (const literal of literals) if (includesWord(line, literal)) return true;
+  return false;
+}

@@ -22,6 +22,14 @@ export const softwareNames: Readonly<Record<Software, string>> = {
   uwsgi: 'uWSGI',
   curl: 'curl',
   dig: 'DNS lookup',
+  'aws-cloudfront': 'Amazon CloudFront',
+  'aws-api-gateway': 'Amazon API Gateway',
+  'aws-lambda': 'AWS Lambda',
+  azure: 'Azure',
+  'google-frontend': 'Google Front End',
+  platform: 'Hosting platform',
+  firewalld: 'firewalld',
+  node: 'Node.js',
 };
 
 /** One labelled value read from a log line. */
@@ -66,4 +74,36 @@ export function primaryFinding(findings: readonly Finding[], score: (finding: Fi
     }
   }
   return best;
+}
+
+/**
+ * Whether a finding only names who answered with the error (an error page, a response
+ * header), not why: see `Rule.kind`.
+ */
+export function isWhoAnswered(finding: Finding): boolean {
+  return finding.rule.kind === 'who-answered';
+}
+
+/**
+ * The sentence that leads the result, as plain text: `Line 3 (nginx): <cause>` for a
+ * cause, `Line 1: who answered: Cloudflare. <what that tells and the next step>` for a
+ * who-answered finding.
+ */
+export function leadText(finding: Finding): string {
+  const name = softwareNames[finding.rule.software];
+  return isWhoAnswered(finding)
+    ? `Line ${finding.line}: who answered: ${name}. ${finding.rule.cause}`
+    : `Line ${finding.line} (${name}): ${finding.rule.cause}`;
+}
+
+/**
+ * A finding's rank for {@link primaryFinding}: wizard questions its answers settle, 100
+ * more when they reach an outcome; a who-answered finding ranks below any cause, so a
+ * paste with both an error page and a log line leads with the log line.
+ *
+ * @param steps - Number of wizard steps its implied answers take.
+ * @param reachesOutcome - Whether those steps end at an outcome.
+ */
+export function findingScore(finding: Finding, steps: number, reachesOutcome: boolean): number {
+  return steps + (reachesOutcome ? 100 : 0) - (isWhoAnswered(finding) ? 1000 : 0);
 }

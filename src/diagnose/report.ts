@@ -3,7 +3,11 @@
  * format is unit-tested without spawning the CLI.
  */
 import { escapeUntrusted } from './escape.ts';
+import { rules } from './rules/index.ts';
 import type { RuleSummary } from './summary.ts';
+
+/** Rules that only name who answered (error pages, headers): reported without a fix page. */
+const whoAnsweredIds = new Set(rules.filter((rule) => rule.kind === 'who-answered').map((rule) => rule.id));
 
 /** What was read, for the report's first line. */
 export interface ReadTotals {
@@ -26,6 +30,8 @@ const number = new Intl.NumberFormat('en');
  *    top upstreams: 127.0.0.1:18999 (2)
  *    fix: /fixes/upstream-refused/
  * ```
+ * A rule that only names who answered (an error page or header) shows
+ * `(who answered: nginx)` and no fix line: its text says where to look next.
  * An upstream's count reads `(12 to 15)` when the rule named more distinct upstreams than
  * the tally keeps (see `upstreamSlotsPerRule`) and the count is only known within a range.
  * @param summary - From `Tally.summary()`.
@@ -43,7 +49,9 @@ export function formatReport(summary: readonly RuleSummary[], totals: ReadTotals
   const width = Math.max(...summary.map((entry) => number.format(entry.count).length));
   const indent = ' '.repeat(width + 2);
   const blocks = summary.map((entry) => {
-    const lines = [`${number.format(entry.count).padStart(width)}  ${entry.rule} (${entry.software})`, entry.cause];
+    const who = whoAnsweredIds.has(entry.rule);
+    const label = who ? `who answered: ${entry.software}` : entry.software;
+    const lines = [`${number.format(entry.count).padStart(width)}  ${entry.rule} (${label})`, entry.cause];
     if (entry.firstTimestamp !== null)
       lines.push(`first ${escapeUntrusted(entry.firstTimestamp)}, last ${escapeUntrusted(entry.lastTimestamp ?? '')}`);
     if (entry.topUpstreams.length > 0) {
@@ -54,7 +62,7 @@ export function formatReport(summary: readonly RuleSummary[], totals: ReadTotals
       );
       lines.push(`top upstreams: ${upstreams.join(', ')}`);
     }
-    lines.push(`fix: ${entry.fixPage}`);
+    if (!who) lines.push(`fix: ${entry.fixPage}`);
     return lines.map((line, index) => (index === 0 ? line : indent + line)).join('\n');
   });
   const head = `Recognised ${number.format(totals.recognised)} of ${number.format(totals.lines)} lines in ${files}.`;

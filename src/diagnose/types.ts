@@ -20,7 +20,15 @@ export type Software =
   | 'php-fpm'
   | 'uwsgi'
   | 'curl'
-  | 'dig';
+  | 'dig'
+  | 'aws-cloudfront'
+  | 'aws-api-gateway'
+  | 'aws-lambda'
+  | 'azure'
+  | 'google-frontend'
+  | 'platform'
+  | 'firewalld'
+  | 'node';
 
 /** Fix pages (`content/docs/fixes/<id>.mdx`) a rule can send the reader to. */
 export type OutcomeId =
@@ -40,10 +48,30 @@ export type OutcomeId =
   | 'overload'
   | 'no-live-upstreams'
   | 'container-network'
+  | 'serverless-response'
+  | 'request-body-limit'
+  | 'lb-health-checks'
+  | 'service-mesh'
   | 'general-checklist';
 
 /** Wizard node ids (`content/wizard/tree.yaml`) a rule can answer. */
-export type WizardNodeId = 'role' | 'proxy' | 'log' | 'runtime' | 'pattern' | 'cdn' | 'bypass' | 'change' | 'curl';
+export type WizardNodeId =
+  | 'role'
+  | 'proxy'
+  | 'cloudflare-code'
+  | 'gateway-target'
+  | 'log'
+  | 'app-log'
+  | 'runtime'
+  | 'pattern'
+  | 'cdn'
+  | 'bypass'
+  | 'status'
+  | 'which'
+  | 'change'
+  | 'dns-check'
+  | 'curl'
+  | 'proxied';
 
 /**
  * Wizard answers a rule implies: node id → answer slug. Followed from the root, an answer
@@ -74,6 +102,13 @@ export interface Rule {
   readonly excludes?: readonly string[];
   /** A further check on a line that has all the literals. Must be linear in the line. */
   readonly test?: (line: string) => boolean;
+  /**
+   * `who-answered` when the line names the software that answered with the error (an
+   * error page, a response header) but not why: `cause` then says what that tells and
+   * where to look next, and `implies` answers the wizard's "who answered" question.
+   * Absent for a line that names a cause.
+   */
+  readonly kind?: 'who-answered';
   /** Real lines (from the reference or the fix pages) that must match this rule. */
   readonly samples: readonly string[];
   /** Lines that look alike but must not match this rule. */

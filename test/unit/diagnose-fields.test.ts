@@ -5,9 +5,9 @@ import { setupValuesFrom } from '../../src/diagnose/setup-values';
 import type { Fields } from '../../src/diagnose/types';
 import { findingWizardPath, fixPagePath, reachesOutcome, wizardPathFor } from '../../src/diagnose/wizard';
 import { rules } from '../../src/diagnose/rules/index';
-import { loadRealTree } from '../support/tree';
+import { loadTreeForRouting } from '../support/tree';
 
-const tree = loadRealTree();
+const tree = loadTreeForRouting();
 const fieldsOf = (line: string): Fields => diagnose(line)[0]!.fields;
 
 describe('fields read from a recognised line', () => {
@@ -157,7 +157,10 @@ describe('the wizard URL of a rule', () => {
     ['apache-status-line-timeout', '/wizard/admin/apache/timed-out/'],
     ['haproxy-server-aborted', '/wizard/admin/haproxy/closed/'],
     ['caddy-idle-connection-closed', '/wizard/admin/caddy/closed/random/'],
-    ['cloudflare-521', '/wizard/admin/not-sure/unclear/cdn-yes/'],
+    ['cloudflare-521', '/wizard/admin/cloudflare/error-521/'],
+    ['cloudflare-edge', '/wizard/admin/cloudflare/'],
+    ['nginx-error-page', '/wizard/admin/nginx/'],
+    ['api-gateway-internal-server-error', '/wizard/admin/api-gateway/function/'],
     ['curl-connect-refused', '/wizard/admin/'],
   ])('goes as deep as %s allows: %s', (id, path) => {
     expect(wizardPathFor(tree, byId.get(id)!.implies)).toBe(path);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnose/diagnose';
+import { sniffFormat } from '../../src/diagnose/formats/sniff';
 import { LineSplitter } from '../../src/diagnose/lines';
+import { rules } from '../../src/diagnose/rules/index';
 
 /** All lines of `chunks` fed one by one. */
 function split(chunks: string[], maxLength?: number): string[] {
@@ -40,5 +42,37 @@ describe('LineSplitter', () => {
     const start = performance.now();
     expect(split([text])).toHaveLength(100_000);
     expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe('the format sniffer (no regular expression, part of the prefilter)', () => {
+  // The patterns the sniffer replaced; it must agree with them on every line.
+  const nginxShape = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{4,6}\] /;
+  const apacheShape = /^\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d\.?\d{0,6} \d{4}\] \[/;
+  const reference = (line: string) => (nginxShape.test(line) ? 'nginx' : apacheShape.test(line) ? 'apache' : undefined);
+  const lines = [
+    ...rules.flatMap((rule) => [...rule.samples, ...rule.nearMisses]),
+    '2026/11/24 01:22:04 [error] x',
+    '2026/11/24 01:22:04 [emerg] x',
+    '2026/11/24 01:22:04 [notice] x',
+    '2026/11/24 01:22:04 [err] x',
+    '2026/11/24 01:22:04 [alertss] x',
+    '2026/11/24 01:22:04 [Error] x',
+    '2026/11/24 01:22:04 [error]x',
+    '2026-11-24 01:22:04 [error] x',
+    '2026/11/24 1:22:04 [error] x',
+    '[Tue Nov 24 01:22:04.118342 2026] [proxy:error] x',
+    '[Tue Nov  4 01:22:04 2026] [proxy:error] x',
+    '[Tue Nov 24 01:22:04.1183421 2026] [proxy:error] x',
+    '[Tue Nov 24 01:22:04. 2026] [x',
+    '[tue Nov 24 01:22:04 2026] [x',
+    '[Tue Nov 24 01:22:04 2026][x',
+    '[Tue Nov 24 01:22:04 26] [x',
+    '',
+    '2',
+    '[',
+  ];
+  it.each(lines.map((line) => [line] as const))('agrees with the reference patterns on %j', (line) => {
+    expect(sniffFormat(line)).toBe(reference(line));
   });
 });

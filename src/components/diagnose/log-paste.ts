@@ -5,7 +5,7 @@
  * `textContent`. The recogniser and its rules are loaded on the first use, not with the page.
  */
 import { escapeUntrusted } from '../../diagnose/escape';
-import { fieldRows, primaryFinding, softwareNames } from '../../diagnose/present';
+import { fieldRows, findingScore, isWhoAnswered, leadText, primaryFinding } from '../../diagnose/present';
 import type { Finding } from '../../diagnose/types';
 import { loadWizardData } from '../../wizard/client-data';
 
@@ -18,8 +18,6 @@ interface LogPasteData {
 const maxInputBytes = 64 * 1024;
 /** Further findings listed under the first one. */
 const maxOthers = 5;
-
-const where = (finding: Finding) => `Line ${finding.line} (${softwareNames[finding.rule.software]})`;
 
 class LogPaste extends HTMLElement {
   #data: LogPasteData = { fixPages: {} };
@@ -75,16 +73,20 @@ class LogPaste extends HTMLElement {
     const [{ diagnose }, wizard, { fillSetupFrom }, { shape: tree }] = modules;
     const findings = diagnose(text);
     // Questions a finding settles; reaching an outcome beats any number of questions.
+    // A who-answered finding (an error page, a header) only leads when no line names a cause.
     const score = (finding: Finding) =>
-      wizard.impliedSteps(tree, finding.rule.implies).length +
-      (wizard.reachesOutcome(tree, finding.rule.implies) ? 100 : 0);
+      findingScore(
+        finding,
+        wizard.impliedSteps(tree, finding.rule.implies).length,
+        wizard.reachesOutcome(tree, finding.rule.implies),
+      );
     const primary = primaryFinding(findings, score);
     if (primary === undefined) {
       return this.#say(
         'We did not recognise a 502 cause in this text. Continue with the questions: they get you to the fix too.',
       );
     }
-    this.#say(`${where(primary)}: ${primary.rule.cause}`);
+    this.#say(leadText(primary));
     this.#show(primary, findings, wizard.wizardPathFor(tree, primary.rule.implies));
     this.#showSaved(fillSetupFrom(primary));
   }
@@ -106,6 +108,8 @@ class LogPaste extends HTMLElement {
     const page = this.#data.fixPages[primary.outcome];
     fix.href = page?.href ?? `/fixes/${primary.outcome}/`;
     fix.textContent = `Fix: ${page?.title ?? primary.outcome}`;
+    // Who answered is not a cause: the next step is in the text and the wizard, no fix page.
+    fix.hidden = isWhoAnswered(primary);
     this.#showOthers(findings.filter((finding) => finding !== primary));
     result.hidden = false;
   }
@@ -124,7 +128,8 @@ class LogPaste extends HTMLElement {
     box.hidden = others.length === 0;
     list.replaceChildren(
       ...others.slice(0, maxOthers).map((finding) => {
-        const item = element('li', `${where(finding)}: ${finding.rule.cause} `);
+        const item = element('li', `${leadText(finding)} `);
+        if (isWhoAnswered(finding)) return item;
         const page = this.#data.fixPages[finding.outcome];
         const link = element('a', `Fix: ${page?.title ?? finding.outcome}`);
         link.setAttribute('href', page?.href ?? `/fixes/${finding.outcome}/`);

@@ -59,7 +59,8 @@ export const apacheResponseRules: readonly Rule[] = [
     status: 504,
     implies: admin('apache', 'timed-out'),
     source: 'httpd modules/proxy/mod_proxy_fcgi.c:1030-1046 AH01075 (reference §2)',
-    includes: ['(70007)', 'Error dispatching request to '],
+    includes: ['Error dispatching request to '],
+    anyOf: ['(70007)', '(polling)'],
     samples: [
       apacheLine(
         'proxy_fcgi:error',
@@ -142,18 +143,5 @@ export const apacheResponseRules: readonly Rule[] = [
         '[client 198.51.100.7:52190] AH01102: error reading status line from remote server 127.0.0.1:8080',
       ),
     ],
-  },
-  {
-    id: 'apache-proxy-error-page',
-    software: 'apache',
-    cause: "The 502 page came from Apache httpd's mod_proxy; its error_log says which backend failed and why.",
-    outcome: 'general-checklist',
-    status: 502,
-    implies: admin('apache'),
-    source: 'httpd modules/http/http_protocol.c:1213 (reference §2, §10)',
-    includes: [],
-    anyOf: ['502 Proxy Error', 'The proxy server received an invalid response from an upstream server'],
-    samples: ['HTTP/1.1 502 Proxy Error', 'The proxy server received an invalid response from an upstream server.'],
-    nearMisses: ['HTTP/1.1 502 Bad Gateway'],
   },
 ];

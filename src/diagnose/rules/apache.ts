@@ -108,6 +108,25 @@ export const apacheRules: readonly Rule[] = [
     nearMisses: ['AH00939: HTTP: enabled connection for (127.0.0.1:8080)'],
   },
   {
+    id: 'apache-keepalive-race',
+    software: 'apache',
+    cause:
+      "httpd's request failed on a connection that had already carried requests (\"Number of keepalives\" above 0), and the backend closed it: a keep-alive race. The backend's keep-alive timeout is shorter than httpd's reuse of the connection.",
+    outcome: 'keepalive-mismatch',
+    status: 502,
+    implies: admin('apache', 'closed', { pattern: 'random' }),
+    source:
+      'httpd modules/proxy/mod_proxy_http.c AH01104 ("Closing connection to client because reading from backend server %s:%d failed. Number of keepalives %i"), logged after AH01102 only when the connection was reused',
+    includes: ['reading from backend server ', ' failed. Number of keepalives '],
+    test: (line) => !/Number of keepalives 0\b/.test(line),
+    samples: [
+      '[Tue Nov 24 01:22:06.004611 2026] [proxy_http:debug] [pid 2211:tid 140093781235264] mod_proxy_http.c(1285): [client 198.51.100.7:52310] AH01104: Closing connection to client because reading from backend server 127.0.0.1:8080 failed. Number of keepalives 3',
+    ],
+    nearMisses: [
+      '[Tue Nov 24 01:22:06.004611 2026] [proxy_http:debug] [pid 2211:tid 140093781235264] mod_proxy_http.c(1285): [client 198.51.100.7:52310] AH01104: Closing connection to client because reading from backend server 127.0.0.1:8080 failed. Number of keepalives 0',
+    ],
+  },
+  {
     id: 'apache-status-line-timeout',
     software: 'apache',
     cause: 'The backend sent no status line before ProxyTimeout; mod_proxy_http still answers 502.',

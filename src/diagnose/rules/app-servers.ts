@@ -17,7 +17,7 @@ export const appServerRules: readonly Rule[] = [
     cause:
       "gunicorn killed a worker that exceeded --timeout (30 s by default); the proxy's request got no answer (502).",
     outcome: 'upstream-closed',
-    implies: admin('not-sure', 'closed'),
+    implies: admin('not-sure', 'app-server', { 'app-log': 'worker-timeout' }),
     source: 'gunicorn arbiter.py murder_workers() (reference §9)',
     includes: ['WORKER TIMEOUT'],
     samples: ['[2018-06-05 14:57:47 +0200] [11229] [CRITICAL] WORKER TIMEOUT (pid:11232)'],
@@ -28,7 +28,7 @@ export const appServerRules: readonly Rule[] = [
     software: 'gunicorn',
     cause: 'A gunicorn worker was killed by a signal mid-request (timeout, out of memory).',
     outcome: 'upstream-closed',
-    implies: admin('not-sure', 'closed'),
+    implies: admin('not-sure', 'app-server', { 'app-log': 'killed' }),
     source: 'gunicorn arbiter.py (reference §9)',
     includes: ['Worker with pid ', ' was terminated due to signal '],
     samples: ['[2018-06-05 14:57:48 +0200] [11229] [WARNING] Worker with pid 7214 was terminated due to signal 6'],
@@ -39,7 +39,7 @@ export const appServerRules: readonly Rule[] = [
     software: 'php-fpm',
     cause: 'PHP-FPM reached pm.max_children: requests queue, then time out (504) or overflow the socket backlog (502).',
     outcome: 'overload',
-    implies: admin('not-sure'),
+    implies: admin('not-sure', 'app-server', { 'app-log': 'workers-full' }),
     source: 'php-src sapi/fpm/fpm/fpm_process_ctl.c (reference §9)',
     includes: [],
     anyOf: ['server reached pm.max_children setting', 'server reached max_children setting'],
@@ -55,7 +55,7 @@ export const appServerRules: readonly Rule[] = [
     software: 'php-fpm',
     cause: 'PHP-FPM has no idle children and is spawning more: it is close to its limit.',
     outcome: 'overload',
-    implies: admin('not-sure'),
+    implies: admin('not-sure', 'app-server', { 'app-log': 'workers-full' }),
     source: 'php-src sapi/fpm/fpm/fpm_process_ctl.c (reference §9)',
     includes: ['seems busy (you may need to increase pm.'],
     samples: [
@@ -68,7 +68,7 @@ export const appServerRules: readonly Rule[] = [
     software: 'php-fpm',
     cause: 'PHP-FPM killed a script that ran past request_terminate_timeout; the proxy saw the connection close (502).',
     outcome: 'upstream-closed',
-    implies: admin('not-sure', 'closed'),
+    implies: admin('not-sure', 'app-server', { 'app-log': 'worker-timeout' }),
     source: 'php-src sapi/fpm/fpm/fpm_request.c (reference §9)',
     includes: ['execution timed out (', 'terminating'],
     samples: [
@@ -85,7 +85,7 @@ export const appServerRules: readonly Rule[] = [
     software: 'php-fpm',
     cause: 'A PHP-FPM child died from a signal (killed at a timeout, or crashed) while serving a request.',
     outcome: 'upstream-closed',
-    implies: admin('not-sure', 'closed'),
+    implies: admin('not-sure', 'app-server', { 'app-log': 'killed' }),
     source: 'php-src sapi/fpm/fpm/fpm_children.c (reference §9)',
     includes: ['child ', ' exited on signal '],
     samples: [
@@ -113,7 +113,7 @@ export const appServerRules: readonly Rule[] = [
     software: 'uwsgi',
     cause: "uWSGI's listen queue is full: every worker is busy and new connections overflow (502 or 504).",
     outcome: 'overload',
-    implies: admin('not-sure'),
+    implies: admin('not-sure', 'app-server', { 'app-log': 'workers-full' }),
     source: 'uWSGI core uwsgi_log_verbose (reference §9)',
     includes: ['uWSGI listen queue of socket ', ' full !!!'],
     samples: [
@@ -127,7 +127,7 @@ export const appServerRules: readonly Rule[] = [
     software: 'uwsgi',
     cause: "uWSGI's harakiri killed a worker whose request ran too long; the proxy saw the connection close (502).",
     outcome: 'upstream-closed',
-    implies: admin('not-sure', 'closed'),
+    implies: admin('not-sure', 'app-server', { 'app-log': 'worker-timeout' }),
     source: 'uWSGI trigger_harakiri() (reference §9)',
     includes: ['*** HARAKIRI ON WORKER '],
     samples: [

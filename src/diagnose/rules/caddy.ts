@@ -43,6 +43,19 @@ export const caddyRules: readonly Rule[] = [
     nearMisses: ['dial tcp 127.0.0.1:4040: connect: connection refused'],
   },
   {
+    id: 'caddy-socket-missing',
+    software: 'caddy',
+    cause:
+      'No file exists at the unix socket path the proxy dials (the app or PHP-FPM is not running, or the path is wrong).',
+    outcome: 'unix-socket-missing',
+    status: 502,
+    implies: admin('caddy', 'no-such-file'),
+    source: 'Go net.Dial error text "dial unix PATH: connect: no such file or directory"; dunglas/symfony-docker#411',
+    includes: ['dial unix ', 'no such file or directory'],
+    samples: ['dial unix /var/run/php/php-fpm.sock: connect: no such file or directory'],
+    nearMisses: ['dial unix /var/run/php/php-fpm.sock: connect: connection refused'],
+  },
+  {
     id: 'caddy-connect-refused',
     software: 'caddy',
     cause: 'Nothing listens at the upstream address; with localhost, Go may try [::1] while the app binds 127.0.0.1.',

@@ -86,17 +86,6 @@ export const cloudRules: readonly Rule[] = [
     undefined,
     'The target did not connect within 10 s or did not answer within the idle timeout (504 from the ALB).',
   ),
-  {
-    id: 'alb-error-page',
-    software: 'aws-alb',
-    cause: 'The error page came from an AWS load balancer, not from your own proxy.',
-    outcome: 'general-checklist',
-    implies: admin('cloud-lb'),
-    source: 'ALB error page footer and Server header (reference §1, §7.1, §10)',
-    includes: ['awselb/'],
-    samples: ['<hr><center>awselb/2.0</center>', 'Server: awselb/2.0'],
-    nearMisses: ['<hr><center>nginx/1.22.1</center>'],
-  },
   gcpRule(
     'backend_connection_closed_before_data_sent_to_client',
     'keepalive-mismatch',
@@ -111,9 +100,9 @@ export const cloudRules: readonly Rule[] = [
   ),
   gcpRule(
     'failed_to_pick_backend',
-    'no-live-upstreams',
-    'no-live-upstreams',
-    'No healthy backend: health checks failing, an empty NEG or a named-port mismatch.',
+    'lb-health-checks',
+    'unhealthy',
+    "No healthy backend: the load balancer's health checks fail (firewall, port or path), or the NEG is empty.",
   ),
   gcpRule(
     'failed_to_connect_to_backend',

@@ -3,16 +3,54 @@
  * cloudflare/cloudflare-docs `…/cloudflare-5xx-errors/error-5NN.mdx`). The page text says
  * `Error code 52x`; the TLS pages carry stable `data-translate` keys.
  */
-import { includesWhole } from '../match.ts';
-import type { OutcomeId, Rule } from '../types.ts';
-import { behindCdn } from './answers.ts';
+import { includesAnyWord } from '../match.ts';
+import type { ImpliedAnswers, OutcomeId, Rule } from '../types.ts';
+import { cloudflareCode } from './answers.ts';
 
 const docs =
   'cloudflare/cloudflare-docs support/troubleshooting/http-status-codes/cloudflare-5xx-errors (reference §7.3)';
 
-/** A rule for the Cloudflare page of one 52x/530 code. */
-function pageRule(code: string, title: string, outcome: OutcomeId, cause: string, implies = behindCdn): Rule {
-  const literal = `Error code ${code}`;
+/**
+ * How people write a Cloudflare code: the page's own `Error code 522`, and the forms of
+ * tickets and forums (`Error 522`, `522 error`, `Cloudflare 522`, `HTTP/2 522` from curl).
+ */
+function codeForms(code: string): string[] {
+  return [
+    `Error code ${code}`,
+    `Error ${code}`,
+    `error ${code}`,
+    `ERROR ${code}`,
+    `${code} error`,
+    `${code} Error`,
+    `Cloudflare ${code}`,
+    `cloudflare ${code}`,
+    `CloudFlare ${code}`,
+    `HTTP/2 ${code}`,
+    `HTTP/1.1 ${code}`,
+    `HTTP ${code}`,
+    `${code} Origin`,
+    `reference number: ${code}`,
+  ];
+}
+
+/** Whether `line` names Cloudflare (any case). Linear. */
+function mentionsCloudflare(line: string): boolean {
+  return /cloudflare/i.test(line);
+}
+
+/**
+ * A rule for the Cloudflare page of one 52x/530 code. The code is Cloudflare's own (no
+ * origin or other proxy sends 52x), so its wizard answer is `cloudflare-code: error-52x`.
+ */
+function pageRule(
+  code: string,
+  title: string,
+  outcome: OutcomeId,
+  cause: string,
+  implies: ImpliedAnswers = cloudflareCode(code),
+  titles: readonly string[] = [],
+): Rule {
+  const forms = codeForms(code);
   return {
     id: `cloudflare-${code}`,
     software: 'cloudflare',
@@ -21,10 +59,27 @@ function pageRule(code: string, title: string, outcome: OutcomeId, cause: string
     status: Number(code),
     implies,
     source: docs,
-    includes: [literal],
-    test: (line) => includesWhole(line, literal),
-    samples: [literal, `${title} ${literal} Visit cloudflare.com for more information.`],
-    nearMisses: [`${literal}0`, `Error code ${Number(code) + 100}`],
+    includes: [],
+    anyOf: [...forms, code, ...titles],
+    // The code as written with "Error", "HTTP" or the page's title; or the bare code on a line
+    // that names Cloudflare; or a page title only Cloudflare uses.
+    test: (line) =>
+      includesAnyWord(line, forms) ||
+      (includesAnyWord(line, [code]) && mentionsCloudflare(line)) ||
+      titles.some((text) => line.includes(text)),
+    samples: [
+      `Error code ${code}`,
+      `${title} Error code ${code} Visit cloudflare.com for more information.`,
+      `Error ${code}`,
+      `Getting Cloudflare ${code} on my site`,
+      `HTTP/2 ${code} `,
+    ],
+    nearMisses: [
+      `Error code ${code}0`,
+      `Error code ${Number(code) + 100}`,
+      `Error 1${code}`,
+      `Cloudflare served 1${code} requests`,
+    ],
   };
 }
 
@@ -35,11 +90,16 @@ export const cloudflareRules: readonly Rule[] = [
     cause: 'Cloudflare could not complete a TLS handshake with the origin (SSL mode Full or Full (strict)).',
     outcome: 'cdn-origin',
     status: 525,
-    implies: behindCdn,
+    implies: cloudflareCode('525'),
     source: 'Cloudflare error page data-translate keys; DeviaVir/zenbot#69 (reference §7.3)',
-    includes: ['data-translate="origin_ssl_bad_handshake"'],
+    includes: [],
+    anyOf: [
+      'data-translate="origin_ssl_bad_handshake"',
+      'Cloudflare is unable to establish an SSL connection to the origin server',
+    ],
     samples: [
       '<p data-translate="origin_ssl_bad_handshake">CloudFlare is unable to establish an SSL connection to the origin server.</p>',
+      'Cloudflare is unable to establish an SSL connection to the origin server.',
     ],
     nearMisses: [
       '<p data-translate="error_desc">There is an unknown connection issue between Cloudflare and the origin web server.</p>',
@@ -50,12 +110,16 @@ export const cloudflareRules: readonly Rule[] = [
     'Web server is returning an unknown error',
     'cdn-origin',
     'The origin sent an empty, unknown or unexpected response.',
+    cloudflareCode('520'),
+    ['Web server is returning an unknown error'],
   ),
   pageRule(
     '521',
     'Web server is down',
-    'firewall',
-    'The origin refuses connections from Cloudflare (server offline or Cloudflare IPs blocked).',
+    'cdn-origin',
+    "The origin refused Cloudflare's connection: usually nothing listens on the origin's port (web server down or on another port), sometimes a firewall that rejects Cloudflare's IPs.",
+    cloudflareCode('521'),
+    ['Web server is down (', 'Web server is down Error'],
   ),
   pageRule(
     '522',
@@ -63,13 +127,17 @@ export const cloudflareRules: readonly Rule[] = [
     'firewall',
     'The origin did not answer Cloudflare within 19 s (IPs dropped, overload, wrong origin IP).',
   ),
-  pageRule('523', 'Origin is unreachable', 'cdn-origin', 'There is no route to the origin IP.'),
+  pageRule(
+    '523',
+    'Origin is unreachable',
+    'dns-record',
+    'There is no route to the origin IP: usually the DNS record points at an old or wrong address.',
+  ),
   pageRule(
     '524',
     'A timeout occurred',
     'upstream-timeout',
     'The origin accepted the connection but sent no response within 120 s.',
-    { role: 'admin' },
   ),
   pageRule('525', 'SSL handshake failed', 'cdn-origin', 'The TLS handshake failed between Cloudflare and the origin.'),
   pageRule('526', 'Invalid SSL certificate', 'cdn-origin', "The origin's certificate fails Full (strict) validation."),
@@ -78,6 +146,7 @@ export const cloudflareRules: readonly Rule[] = [
     'Origin DNS error',
     'cdn-origin',
     'Cloudflare cannot resolve or reach the origin hostname; the page shows a 1xxx code (1033: Tunnel).',
+    { role: 'admin', proxy: 'cloudflare' },
   ),
   {
     id: 'cloudflared-origin-unreachable',
@@ -86,7 +155,7 @@ export const cloudflareRules: readonly Rule[] = [
       "cloudflared cannot reach the tunnel's origin service: the service: URL is wrong (localhost inside its container) or the app is down.",
     outcome: 'cdn-origin',
     status: 502,
-    implies: behindCdn,
+    implies: { role: 'admin', proxy: 'cloudflare' },
     source: 'cloudflared log, Cloudflare 502 via Tunnel (reference §7.3, §12)',
     includes: ['Unable to reach the origin service'],
     samples: [

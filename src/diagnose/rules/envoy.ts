@@ -2,7 +2,8 @@
  * Envoy and Istio (reference §6): access-log lines recognised by their response flags
  * (`usage.rst`, verbatim meanings), and the response bodies Envoy writes itself
  * (`source/common/router/router.cc`). Only a protocol error gives 502; every other reset
- * gives 503. Envoy is not one of the wizard's proxy answers, so its rules answer "Not sure".
+ * gives 503. Envoy answers as the wizard's "service mesh / Envoy" (`mesh`); only text that
+ * shows a sidecar (Istio's `istio-envoy`, an `istio-proxy` container) leads to `service-mesh`.
  */
 import { envoyFlag } from '../formats/envoy.ts';
 import { includesWhole } from '../match.ts';
@@ -23,7 +24,7 @@ function flagRule(flag: string, status: string, outcome: OutcomeId, log: string 
     cause,
     outcome,
     status: Number(status),
-    implies: admin('not-sure', log),
+    implies: admin('mesh', log),
     source: usage,
     includes: ['] "', flag],
     test: (line) => envoyFlag(line, flag),
@@ -39,7 +40,7 @@ function resetRule(reason: string, outcome: OutcomeId, log: string | undefined, 
     software: 'envoy',
     cause,
     outcome,
-    implies: admin('not-sure', log),
+    implies: admin('mesh', log),
     source: router,
     includes: [`reset reason: ${reason}`],
     samples: [`${body}reset reason: ${reason}`, `${body}retried and the latest reset reason: ${reason}`],
@@ -48,6 +49,22 @@ function resetRule(reason: string, outcome: OutcomeId, log: string | undefined, 
 }
 
 export const envoyRules: readonly Rule[] = [
+  {
+    id: 'envoy-sidecar-reset',
+    software: 'envoy',
+    cause:
+      "An Istio/Envoy sidecar answered for the app: it could not connect to the app or the app's connection was reset (app not listening on the port the Service declares, mTLS mode mismatch, or the sidecar not ready).",
+    outcome: 'service-mesh',
+    implies: admin('mesh', 'mesh-reset'),
+    source: `${router}; Istio sidecar (server: istio-envoy, container istio-proxy)`,
+    includes: ['upstream connect error or disconnect/reset before headers'],
+    anyOf: ['istio-envoy', 'istio-proxy', 'sidecar', 'Sidecar', 'istio'],
+    samples: [
+      `${body}reset reason: connection failure (server: istio-envoy)`,
+      `istio-proxy ${body}reset reason: connection termination`,
+    ],
+    nearMisses: [`${body}reset reason: connection failure`],
+  },
   {
     ...flagRule(
       'UPE',
@@ -98,7 +115,7 @@ export const envoyRules: readonly Rule[] = [
     software: 'envoy',
     cause: 'The TLS handshake with the upstream failed (certificate or mTLS mode mismatch).',
     outcome: 'upstream-tls',
-    implies: admin('not-sure', 'tls-error'),
+    implies: admin('mesh', 'tls-error'),
     source: router,
     includes: ['transport failure reason: TLS'],
     samples: [
@@ -122,7 +139,7 @@ export const envoyRules: readonly Rule[] = [
     cause: 'The upstream did not answer within the route timeout (Envoy answers 504).',
     outcome: 'upstream-timeout',
     status: 504,
-    implies: admin('not-sure', 'timed-out'),
+    implies: admin('mesh', 'timed-out'),
     source: 'envoy source/common/router/router.cc onUpstreamTimeoutAbort (reference §6)',
     includes: ['upstream request timeout'],
     test: (line) => includesWhole(line, 'upstream request timeout'),
@@ -135,10 +152,11 @@ export const envoyRules: readonly Rule[] = [
     cause: 'No healthy upstream host in the cluster: no endpoints, or all ejected (503).',
     outcome: 'no-live-upstreams',
     status: 503,
-    implies: admin('not-sure', 'no-live-upstreams'),
+    implies: admin('mesh', 'no-live-upstreams'),
     source: usage,
-    includes: ['no healthy upstream'],
-    samples: ['no healthy upstream'],
+    includes: [],
+    anyOf: ['no healthy upstream', 'No healthy upstream', 'no_healthy_upstream'],
+    samples: ['no healthy upstream', 'response_code_details: no_healthy_upstream'],
     nearMisses: ['healthy upstream'],
   },
 ];

@@ -15,7 +15,10 @@ import { curlRules } from './curl.ts';
 import { digRules } from './dig.ts';
 import { envoyRules } from './envoy.ts';
 import { haproxyRules } from './haproxy.ts';
-import { nginxConnectRules, nginxResolverRules } from './nginx.ts';
+import { nginxConnectRules, nginxResolverRules, nginxSendRules } from './nginx.ts';
+import { nginxFragmentRules } from './fragments.ts';
+import { whoAnsweredRules } from './pages.ts';
+import { platformRules } from './platforms.ts';
 import { nginxTlsRules } from './nginx-tls.ts';
 import { nginxResponseRules } from './nginx-response.ts';
 import { traefikRules } from './traefik.ts';
@@ -28,21 +31,27 @@ export const ruleGroups: readonly RuleGroup[] = [
   {
     name: 'nginx-connect',
     format: 'nginx',
-    gates: ['while connecting to upstream', 'no live upstreams', 'temporarily disabled'],
+    gates: ['while connecting to upstream', 'no live upstreams', 'No live upstreams', 'temporarily disabled'],
     rules: nginxConnectRules,
   },
   {
     name: 'nginx-response',
     format: 'nginx',
-    gates: ['upstream sent', 'prematurely closed', 'from upstream', 'no port in upstream'],
+    gates: ['upstream sent', 'Upstream sent', 'prematurely closed', 'from upstream', 'no port in upstream'],
     rules: nginxResponseRules,
   },
   { name: 'nginx-tls', format: 'nginx', gates: ['SSL'], rules: nginxTlsRules },
+  { name: 'nginx-send', format: 'nginx', gates: ['while sending request to upstream'], rules: nginxSendRules },
   {
     name: 'nginx-resolver',
     format: 'nginx',
     gates: ['resolv', 'host not found in upstream'],
     rules: nginxResolverRules,
+  },
+  {
+    name: 'nginx-fragments',
+    gates: ['connect() ', 'upstream timed out (110: ', '(113: ', '(101: ', '(104: '],
+    rules: nginxFragmentRules,
   },
   {
     name: 'apache',
@@ -57,6 +66,7 @@ export const ruleGroups: readonly RuleGroup[] = [
       'returned by',
       'interim',
       'roxy',
+      'keepalives',
     ],
     rules: [...apacheRules, ...apacheResponseRules],
   },
@@ -64,12 +74,17 @@ export const ruleGroups: readonly RuleGroup[] = [
   { name: 'envoy', gates: ['] "', 'reason: ', 'upstream'], rules: envoyRules },
   { name: 'traefik', gates: ['available server', 'dial tcp ', 'caused by: ', 'tls: ', 'x509: '], rules: traefikRules },
   { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend'], rules: cloudRules },
-  { name: 'cloudflare', gates: ['Error code 5', 'origin'], rules: cloudflareRules },
+  {
+    name: 'cloudflare',
+    gates: ['52', '530', 'data-translate', 'origin service', 'Web server is', 'Cloudflare is unable'],
+    rules: cloudflareRules,
+  },
   {
     name: 'caddy',
     gates: [
       'upstream',
       'dial tcp',
+      'dial unix ',
       'timeout awaiting',
       'server closed idle',
       'connection reset',
@@ -93,8 +108,75 @@ export const ruleGroups: readonly RuleGroup[] = [
     ],
     rules: appServerRules,
   },
-  { name: 'curl', gates: ['curl: ('], rules: curlRules },
+  {
+    name: 'curl',
+    gates: ['curl: (', 'Curl: (', 'was not closed cleanly: ', 'SSL certificate problem: ', 'Failed to connect to '],
+    rules: curlRules,
+  },
+  {
+    name: 'platforms',
+    gates: [
+      'Internal server error',
+      'Lambda',
+      'Endpoint request timed out',
+      'timeout error',
+      'Task timed out',
+      'Runtime',
+      'FUNCTION',
+      'refused connection',
+      'code=H1',
+      'Error H1',
+      'No server is available',
+      "didn't respond in time",
+      '504 Gateway Time',
+      'CloudFront',
+      'Target.',
+      'Health checks failed',
+      'Request timed out',
+      'UNHEALTHY',
+      'no healthy servers',
+      'Health check for server',
+      'health_check_failure_event',
+      'eject_unhealthy_event',
+      'REJECT: ',
+      '_DROP: IN=',
+    ],
+    rules: platformRules,
+  },
   { name: 'dig', gates: ['NXDOMAIN', 'SERVFAIL', 'REFUSED', 'no servers could be reached'], rules: digRules },
+  {
+    name: 'who-answered',
+    gates: [
+      'nginx',
+      'openresty',
+      'Proxy Error',
+      'The proxy server received',
+      'Server at',
+      'The server returned an invalid',
+      'erver:',
+      'ERVER:',
+      'awselb/',
+      'Microsoft-Azure',
+      'Web server received an invalid response',
+      'zure-',
+      'Ref:',
+      'REF:',
+      'cloudfront',
+      'could not be satisfied',
+      'temporary error',
+      'ia:',
+      'IA:',
+      'ay:',
+      'AY:',
+      'Cloudflare Ray ID',
+      'Error code 50',
+      'The web server reported',
+      'amz',
+      'Amz',
+      'AMZ',
+    ],
+    rules: whoAnsweredRules,
+  },
 ];
 
 /** All rules, in matching order. */

@@ -19,7 +19,8 @@ export const nginxResponseRules: readonly Rule[] = [
     status: 502,
     implies: admin('nginx', 'header-too-big'),
     source: 'nginx src/http/ngx_http_upstream.c:2586 (reference §1, §13)',
-    includes: ['upstream sent too big header'],
+    includes: [],
+    anyOf: ['upstream sent too big header', 'Upstream sent too big header'],
     samples: [
       '2026/11/24 01:22:07 [error] 15577#15577: *9 upstream sent too big header while reading response header from upstream, client: 127.0.0.1, server: example.test, request: "GET /bighdr HTTP/1.1", upstream: "http://127.0.0.1:19004/bighdr", host: "example.test"',
     ],

@@ -39,7 +39,7 @@ export const nginxResolverRules: readonly Rule[] = [
     status: 502,
     implies: admin('nginx', 'not-resolved'),
     source: 'nginx src/http/ngx_http_upstream.c:1259, src/core/ngx_resolver.c:4412 (reference §1, §13)',
-    includes: [' could not be resolved ('],
+    includes: ['could not be resolved ('],
     samples: [
       '2026/11/24 01:22:10 [error] 15577#15577: *28 backend.invalid could not be resolved (110: Operation timed out), client: 127.0.0.1, server: example.test, request: "GET /nxdomain HTTP/1.1", host: "example.test"',
       '2026/11/24 01:22:34 [error] 15847#15847: *35 backend.invalid could not be resolved (3: Host not found), client: 127.0.0.1, server: example.test, request: "GET /nxdomain2 HTTP/1.1", host: "example.test"',
@@ -70,14 +70,36 @@ export const nginxResolverRules: readonly Rule[] = [
     outcome: 'proxy-cannot-resolve',
     implies: admin('nginx', 'not-resolved'),
     source: 'nginx `nginx -t` output (reference §1, §13)',
-    includes: ['host not found in upstream "'],
+    includes: ['host not found in upstream '],
     samples: ['nginx: [emerg] host not found in upstream "backend.invalid" in /etc/nginx/nginx.conf:38'],
     nearMisses: ['nginx: [emerg] host not found in resolver "dns.invalid" in /etc/nginx/nginx.conf:12'],
   },
 ];
 
-/** Connecting to the upstream (`while connecting to upstream`), and the pool of servers. */
+/**
+ * Connecting to the upstream (`while connecting to upstream`), and the pool of servers. The
+ * errno rules exclude each other (one errno per line), so the most frequent, refused, is
+ * tried first.
+ */
 export const nginxConnectRules: readonly Rule[] = [
+  {
+    id: 'nginx-connect-refused',
+    software: 'nginx',
+    cause: 'Nothing listens at the upstream address and port, so the connection is refused.',
+    outcome: 'upstream-refused',
+    status: 502,
+    implies: admin('nginx', 'refused'),
+    source: 'nginx ngx_http_upstream_test_connect() → "connect() failed" (reference §1, §1.1, §13)',
+    includes: ['(111: ', connecting],
+    samples: [
+      '2026/11/24 01:22:04 [error] 15577#15577: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /refused HTTP/1.1", upstream: "http://127.0.0.1:18999/refused", host: "example.test"',
+      `nginx_1  | ${line(`connect() failed (111: Connection refused) ${connecting}`, 'http://172.18.0.3:3000/')}`,
+      `2024-10-21T10:41:45.46Z stdout F ${line(`connect() failed (111: Connection refused) ${connecting}`, 'http://10.244.1.7:8080/')}`,
+    ],
+    nearMisses: [
+      '2026/11/24 01:22:08 [error] 15577#15577: send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:18553',
+    ],
+  },
   {
     id: 'nginx-no-live-upstreams',
     software: 'nginx',
@@ -86,7 +108,8 @@ export const nginxConnectRules: readonly Rule[] = [
     status: 502,
     implies: admin('nginx', 'no-live-upstreams'),
     source: 'nginx src/http/ngx_http_upstream.c:1632 (reference §1, §13)',
-    includes: ['no live upstreams'],
+    includes: [],
+    anyOf: ['no live upstreams', 'No live upstreams'],
     samples: [
       '2026/11/24 01:22:08 [error] 15577#15577: *18 no live upstreams while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /nolive HTTP/1.1", upstream: "http://deadpool/nolive", host: "example.test"',
     ],
@@ -169,22 +192,39 @@ export const nginxConnectRules: readonly Rule[] = [
     nearMisses: [line(`recv() failed (11: Resource temporarily unavailable) ${readingHeader}`)],
   },
   {
-    id: 'nginx-connect-refused',
+    id: 'nginx-no-route',
     software: 'nginx',
-    cause: 'Nothing listens at the upstream address and port, so the connection is refused.',
-    outcome: 'upstream-refused',
+    cause:
+      'There is no route to the upstream host: it is down, on another network, or a firewall rejects the connection (EHOSTUNREACH).',
+    outcome: 'firewall',
     status: 502,
-    implies: admin('nginx', 'refused'),
-    source: 'nginx ngx_http_upstream_test_connect() → "connect() failed" (reference §1, §1.1, §13)',
-    includes: ['(111: ', connecting],
+    implies: admin('nginx', 'no-route'),
+    source:
+      'nginx src/event/ngx_event_connect.c; errno 113 text per libc (glibc "No route to host", musl "Host is unreachable")',
+    includes: ['(113: ', connecting],
     samples: [
-      '2026/11/24 01:22:04 [error] 15577#15577: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /refused HTTP/1.1", upstream: "http://127.0.0.1:18999/refused", host: "example.test"',
-      `nginx_1  | ${line(`connect() failed (111: Connection refused) ${connecting}`, 'http://172.18.0.3:3000/')}`,
-      `2024-10-21T10:41:45.46Z stdout F ${line(`connect() failed (111: Connection refused) ${connecting}`, 'http://10.244.1.7:8080/')}`,
+      line(`connect() failed (113: No route to host) ${connecting}`, 'http://10.0.0.12:8080/'),
+      line(`connect() failed (113: Host is unreachable) ${connecting}`, 'http://10.0.0.12:8080/'),
     ],
-    nearMisses: [
-      '2026/11/24 01:22:08 [error] 15577#15577: send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:18553',
+    nearMisses: [line(`connect() failed (111: Connection refused) ${connecting}`)],
+  },
+  {
+    id: 'nginx-network-unreachable',
+    software: 'nginx',
+    cause:
+      "The upstream's network is unreachable from the proxy: no route to it (often an IPv6 address on a host without IPv6).",
+    outcome: 'firewall',
+    status: 502,
+    implies: admin('nginx', 'no-route'),
+    source: 'nginx src/event/ngx_event_connect.c; errno 101 (ENETUNREACH)',
+    includes: ['(101: ', connecting],
+    samples: [
+      line(
+        `connect() to [2001:db8::10]:443 failed (101: Network is unreachable) ${connecting}`,
+        'https://[2001:db8::10]:443/',
+      ),
     ],
+    nearMisses: [line(`connect() failed (113: No route to host) ${connecting}`)],
   },
   {
     id: 'nginx-connect-timeout',
@@ -198,6 +238,28 @@ export const nginxConnectRules: readonly Rule[] = [
     includes: ['upstream timed out (110: ', connecting],
     samples: [
       '2026/11/24 01:22:36 [error] 15847#15847: *41 upstream timed out (110: Connection timed out) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /conntimeout HTTP/1.1", upstream: "http://127.0.0.1:19010/conntimeout", host: "example.test"',
+    ],
+    nearMisses: [line(`upstream timed out (110: Connection timed out) ${readingHeader}`)],
+  },
+];
+
+/** Sending the request to the upstream (`while sending request to upstream`). */
+export const nginxSendRules: readonly Rule[] = [
+  {
+    id: 'nginx-sending-request',
+    software: 'nginx',
+    cause:
+      'The upstream closed or reset the connection, or stopped reading, while nginx was still sending the request (usually its body): the upstream refuses a body that large or that slow.',
+    outcome: 'request-body-limit',
+    status: 502,
+    implies: admin('nginx', 'sending-body'),
+    source: 'nginx src/http/ngx_http_upstream.c ngx_http_upstream_send_request() ("sending request to upstream")',
+    includes: ['while sending request to upstream'],
+    samples: [
+      line('writev() failed (32: Broken pipe) while sending request to upstream'),
+      line('writev() failed (104: Connection reset by peer) while sending request to upstream'),
+      'writev() failed (32: Broken pipe) while sending request to upstream',
+      'upstream timed out (110: Connection timed out) while sending request to upstream',
     ],
     nearMisses: [line(`upstream timed out (110: Connection timed out) ${readingHeader}`)],
   },

@@ -1,0 +1,132 @@
+/**
+ * nginx messages as people quote them in tickets and forums: the message without the
+ * error_log prefix or without the `while connecting to upstream` suffix, e.g.
+ * `connect() failed (111: Connection refused)`. Errors are matched on the errno number,
+ * whose text differs between C libraries: glibc writes `(110: Connection timed out)` and
+ * `(113: No route to host)`, musl (Alpine images) `(110: Operation timed out)` and
+ * `(113: Host is unreachable)` (musl src/errno/__strerror.h). Full nginx lines are
+ * matched by `nginx.ts` first; these rules only see what those left.
+ */
+import type { Rule } from '../types.ts';
+import { admin } from './answers.ts';
+
+const connectSource = 'nginx src/event/ngx_event_connect.c, quoted without the line around it (reference §1)';
+
+export const nginxFragmentRules: readonly Rule[] = [
+  {
+    id: 'nginx-fragment-socket-missing',
+    software: 'nginx',
+    cause:
+      'No file exists at the unix socket path nginx connects to (the app or PHP-FPM is not running, or the path is wrong).',
+    outcome: 'unix-socket-missing',
+    status: 502,
+    implies: admin('nginx', 'no-such-file'),
+    source: connectSource,
+    includes: ['connect() to unix:', '(2: '],
+    samples: [
+      'connect() to unix:/run/php/php8.2-fpm.sock failed (2: No such file or directory)',
+      '*1 connect() to unix:/var/run/php/php7.4-fpm.sock failed (2: No such file or directory)',
+    ],
+    nearMisses: ['open() "/var/www/html/favicon.ico" failed (2: No such file or directory)'],
+  },
+  {
+    id: 'nginx-fragment-socket-permission',
+    software: 'nginx',
+    cause: "nginx's worker may not connect to the unix socket (its owner, group or mode).",
+    outcome: 'permission-denied',
+    status: 502,
+    implies: admin('nginx', 'permission-denied'),
+    source: connectSource,
+    includes: ['(13: '],
+    anyOf: ['connect() to ', 'connect() failed'],
+    samples: [
+      'connect() to unix:/run/php/php-fpm.sock failed (13: Permission denied)',
+      'connect() to 127.0.0.1:8080 failed (13: Permission denied)',
+    ],
+    nearMisses: ['open() "/var/www/html/index.html" failed (13: Permission denied)'],
+  },
+  {
+    id: 'nginx-fragment-refused',
+    software: 'nginx',
+    cause: 'Nothing listens at the upstream address and port (or socket), so the connection is refused.',
+    outcome: 'upstream-refused',
+    status: 502,
+    implies: admin('nginx', 'refused'),
+    source: connectSource,
+    includes: ['(111: '],
+    anyOf: ['connect() failed', 'connect() to '],
+    samples: [
+      'connect() failed (111: Connection refused)',
+      'connect() to 127.0.0.1:3000 failed (111: Connection refused)',
+    ],
+    nearMisses: ['send() failed (111: Connection refused) while resolving, resolver: 127.0.0.11:53'],
+  },
+  {
+    id: 'nginx-fragment-timed-out',
+    software: 'nginx',
+    cause:
+      'nginx waited for the upstream longer than its timeout (proxy_read_timeout, 60 s by default): a slow upstream.',
+    outcome: 'upstream-timeout',
+    status: 504,
+    implies: admin('nginx', 'timed-out'),
+    source: 'nginx ngx_http_upstream_next() "upstream timed out", quoted without its phase (reference §1)',
+    includes: ['upstream timed out (110: '],
+    excludes: ['while connecting to upstream', 'while sending request to upstream'],
+    samples: [
+      'upstream timed out (110: Connection timed out)',
+      'upstream timed out (110: Operation timed out) while reading upstream',
+    ],
+    nearMisses: ['upstream timed out (110: Connection timed out) while connecting to upstream'],
+  },
+  {
+    id: 'nginx-fragment-no-route',
+    software: 'nginx',
+    cause:
+      'There is no route to the upstream host: it is down, on another network, or a firewall rejects the connection (EHOSTUNREACH).',
+    outcome: 'firewall',
+    status: 502,
+    implies: admin('nginx', 'no-route'),
+    source: `${connectSource}; errno 113 text per libc (glibc "No route to host", musl "Host is unreachable")`,
+    includes: ['(113: '],
+    anyOf: ['connect() ', 'while connecting to upstream'],
+    samples: [
+      'connect() failed (113: No route to host)',
+      'connect() to 10.0.0.12:8080 failed (113: Host is unreachable)',
+    ],
+    nearMisses: ['recv() failed (113: No route to host) while resolving'],
+  },
+  {
+    id: 'nginx-fragment-network-unreachable',
+    software: 'nginx',
+    cause:
+      "The upstream's network is unreachable from the proxy: no route to it (often an IPv6 address on a host without IPv6).",
+    outcome: 'firewall',
+    status: 502,
+    implies: admin('nginx', 'no-route'),
+    source: `${connectSource}; errno 101 (ENETUNREACH)`,
+    includes: ['(101: '],
+    anyOf: ['connect() ', 'while connecting to upstream'],
+    samples: [
+      'connect() to [2001:db8::10]:443 failed (101: Network is unreachable)',
+      'connect() to [2001:db8::10]:443 failed (101: Network unreachable)',
+    ],
+    nearMisses: ['sendmsg() failed (101: Network is unreachable) while resolving'],
+  },
+  {
+    id: 'nginx-fragment-reset',
+    software: 'nginx',
+    cause: 'The upstream reset the connection while nginx read its response: it crashed, or a worker was killed.',
+    outcome: 'upstream-closed',
+    status: 502,
+    implies: admin('nginx', 'reset'),
+    source: 'nginx src/os/unix/ngx_recv.c "recv() failed", quoted without its phase; veliovgroup/Meteor-Files#649',
+    includes: ['(104: '],
+    anyOf: ['recv() failed', 'readv() failed'],
+    excludes: ['to client', 'from client', 'client request', 'upgraded connection', 'while resolving'],
+    samples: [
+      'recv() failed (104: Connection reset by peer) while reading upstream',
+      'recv() failed (104: Connection reset by peer)',
+    ],
+    nearMisses: ['recv() failed (104: Connection reset by peer) while proxying upgraded connection, client: 10.0.0.7'],
+  },
+];

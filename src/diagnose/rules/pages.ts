@@ -1,0 +1,410 @@
+/**
+ * Who answered: error pages and response headers that name the software that sent the
+ * 5xx, but not why. A reader who pastes `curl -sI` output or the text of an error page
+ * learns who answered and where that software logs the cause; the wizard skips to that
+ * answer of "Who answered with the 502?" (`proxy` node). These rules come last, so a line
+ * that also names a cause is explained by the cause.
+ */
+import { includesAnyWord } from '../match.ts';
+import type { ImpliedAnswers, Rule, Software } from '../types.ts';
+import { admin, type ProxyAnswer } from './answers.ts';
+
+/**
+ * The header line without a `curl -v` marker (`< `), a Markdown quote (`> `) or leading
+ * blanks, in lower case.
+ */
+function headerText(line: string): string {
+  let start = 0;
+  while (start < 8 && start < line.length && ' \t<>'.includes(line.charAt(start))) start += 1;
+  return line.slice(start, start + 256).toLowerCase();
+}
+
+/**
+ * Whether `line` is the response header `name` (any case) whose value starts with one of
+ * `values` (lower case) as a whole word: `Server: cloudflare` and `< server: nginx/1.24.0`
+ * match `cloudflare` and `nginx`; `Server: Apache-Coyote/1.1` does not match `apache`.
+ * An empty value matches any value.
+ */
+export function isHeader(line: string, name: string, values: readonly string[] = ['']): boolean {
+  const text = headerText(line);
+  if (!text.startsWith(`${name}:`)) return false;
+  const value = text.slice(name.length + 1).trimStart();
+  return values.some((prefix) => {
+    if (!value.startsWith(prefix)) return false;
+    const next = value.charAt(prefix.length);
+    return prefix === '' || next === '' || '/ (;,\r'.includes(next);
+  });
+}
+
+/** The spellings of a header name a line can carry (as sent, lower case, capitalised). */
+function spellings(name: string): string[] {
+  const capitalised = name.replace(
+    /(^|-)([a-z])/g,
+    (_all, dash: string, letter: string) => dash + letter.toUpperCase(),
+  );
+  return [...new Set([`${name}:`, `${capitalised}:`, `${name.toUpperCase()}:`])];
+}
+
+interface WhoAnswered {
+  readonly id: string;
+  readonly software: Software;
+  readonly proxy: ProxyAnswer;
+  readonly cause: string;
+  readonly source: string;
+  readonly samples: readonly string[];
+  readonly nearMisses: readonly string[];
+  readonly implies?: ImpliedAnswers;
+}
+
+/** A who-answered rule: the wizard's `proxy` answer, general checklist as its outcome. */
+function who(spec: WhoAnswered, match: Pick<Rule, 'includes' | 'anyOf' | 'excludes' | 'test'>): Rule {
+  return {
+    id: spec.id,
+    software: spec.software,
+    kind: 'who-answered',
+    cause: spec.cause,
+    outcome: 'general-checklist',
+    implies: spec.implies ?? admin(spec.proxy),
+    source: spec.source,
+    samples: spec.samples,
+    nearMisses: spec.nearMisses,
+    ...match,
+  };
+}
+
+/** A who-answered rule for a response header (one of `names`) whose value starts with one of `values`. */
+function header(spec: WhoAnswered, names: string | readonly string[], values: readonly string[] = ['']): Rule {
+  const list = typeof names === 'string' ? [names] : names;
+  return who(spec, {
+    includes: [],
+    anyOf: list.flatMap(spellings),
+    test: (line) => list.some((name) => isHeader(line, name, values)),
+  });
+}
+
+const logsNext = 'Next: find the request in its error log and paste that line here.';
+
+export const whoAnsweredRules: readonly Rule[] = [
+  who(
+    {
+      id: 'nginx-error-page',
+      software: 'nginx',
+      proxy: 'nginx',
+      cause: `This is nginx's own error page: nginx answered because its upstream failed, and its error log (/var/log/nginx/error.log, or the container's output) names the cause. ${logsNext}`,
+      source: 'nginx src/http/ngx_http_special_response.c (ngx_http_error_tail: "<hr><center>nginx/x.y.z</center>")',
+      samples: [
+        '<hr><center>nginx/1.24.0</center>',
+        '<hr><center>nginx</center>',
+        'nginx/1.18.0 (Ubuntu)',
+        '<hr><center>openresty/1.21.4.1</center>',
+        '502 Bad Gateway nginx/1.10.3 (Ubuntu)',
+        '502 Bad Gateway - openresty/1.15.8.2',
+      ],
+      nearMisses: ['nginx version: nginx/1.22.1', 'Running nginx/1.24.0 with 4 workers'],
+    },
+    {
+      includes: [],
+      anyOf: ['<center>nginx', '<center>openresty', 'nginx/', 'openresty/'],
+      excludes: ['nginx version:'],
+      test: (line) => {
+        if (line.includes('<center>nginx') || line.includes('<center>openresty')) return true;
+        const text = line.trimStart();
+        if (/^(?:nginx|openresty)\/\d/.test(text) && text.length < 64) return true;
+        // The page's title and footer run together when its text is copied: "502 Bad Gateway nginx/1.10.3".
+        return /^(?:50[234] [A-Z][a-z]+ [A-Z][a-z-]+ -? ?)(?:nginx|openresty)\/\d/.test(text) && text.length < 80;
+      },
+    },
+  ),
+  header(
+    {
+      id: 'nginx-server-header',
+      software: 'nginx',
+      proxy: 'nginx',
+      cause: `The response came from nginx (Server header). If it was the 502 or 504, nginx sent it because its upstream failed, and its error log names the cause. ${logsNext}`,
+      source: 'nginx src/http/ngx_http_header_filter_module.c (Server: nginx)',
+      samples: ['Server: nginx/1.24.0 (Ubuntu)', 'server: nginx', '< Server: openresty'],
+      nearMisses: ['X-Upstream-Server: nginx', 'Server: Apache/2.4.57 (Debian)'],
+    },
+    'server',
+    ['nginx', 'openresty'],
+  ),
+  who(
+    {
+      id: 'apache-proxy-error-page',
+      software: 'apache',
+      proxy: 'apache',
+      cause: `This is Apache httpd's "Proxy Error" page: mod_proxy answered because its backend failed; the "Reason:" line of the page and httpd's error_log (/var/log/apache2/error.log) name the cause. ${logsNext}`,
+      source: 'httpd modules/http/http_protocol.c:1213 (reference §2, §10)',
+      samples: [
+        'HTTP/1.1 502 Proxy Error',
+        'The proxy server received an invalid response from an upstream server.',
+        '<title>502 Proxy Error</title>',
+      ],
+      nearMisses: ['HTTP/1.1 502 Bad Gateway'],
+    },
+    {
+      includes: [],
+      anyOf: ['502 Proxy Error', 'The proxy server received an invalid response from an upstream server'],
+    },
+  ),
+  who(
+    {
+      id: 'apache-server-signature',
+      software: 'apache',
+      proxy: 'apache',
+      cause: `The page came from Apache httpd (its server signature): httpd answered, and its error_log names the cause. ${logsNext}`,
+      source: 'httpd server/core.c ap_psignature ("<address>Apache/… Server at … Port …</address>")',
+      samples: ['<address>Apache/2.4.41 (Ubuntu) Server at example.com Port 443</address>'],
+      nearMisses: ['Apache/2.4.41 (Ubuntu) configured -- resuming normal operations'],
+    },
+    { includes: [' Server at ', ' Port '], anyOf: ['Apache/2.', 'Apache Server at'] },
+  ),
+  header(
+    {
+      id: 'apache-server-header',
+      software: 'apache',
+      proxy: 'apache',
+      cause: `The response came from Apache httpd (Server header). If it was the 502 or 504, httpd sent it, and its error_log names the cause. ${logsNext}`,
+      source: 'httpd server/core.c ServerTokens (Server: Apache/…)',
+      samples: ['Server: Apache/2.4.57 (Debian)', 'server: Apache'],
+      nearMisses: ['Server: Apache-Coyote/1.1x'],
+    },
+    'server',
+    ['apache'],
+  ),
+  who(
+    {
+      id: 'haproxy-502-page',
+      software: 'haproxy',
+      proxy: 'haproxy',
+      cause: `This is HAProxy's 502 page: HAProxy got an invalid, incomplete or no response from the server. Its log line for the request (termination state SH, PH, SC…) names the cause. ${logsNext}`,
+      source: 'haproxy src/http_htx.c http_err_msgs[HTTP_ERR_502]',
+      samples: [
+        'The server returned an invalid or incomplete response.',
+        '<html><body><h1>502 Bad Gateway</h1>The server returned an invalid or incomplete response.</body></html>',
+      ],
+      nearMisses: ['The server returned a response.'],
+    },
+    { includes: ['The server returned an invalid or incomplete response'] },
+  ),
+  header(
+    {
+      id: 'caddy-server-header',
+      software: 'caddy',
+      proxy: 'caddy',
+      cause: `The response came from Caddy (Server header). If it was the 502 or 504, Caddy sent it, and its log (journalctl -u caddy, "level":"error") names the cause. ${logsNext}`,
+      source: 'caddy modules/caddyhttp/server.go (Server: Caddy)',
+      samples: ['Server: Caddy', 'server: Caddy'],
+      nearMisses: ['Server: nginx'],
+    },
+    'server',
+    ['caddy'],
+  ),
+  header(
+    {
+      id: 'envoy-server-header',
+      software: 'envoy',
+      proxy: 'mesh',
+      cause: `The response came from Envoy (Server header: an Istio sidecar or gateway, or an Envoy-based ingress). Its access log line for the request carries response flags (UF, UC, UH…) that name the cause. ${logsNext}`,
+      source: 'envoy source/common/http/conn_manager_config.h (Server: envoy; istio-envoy in Istio)',
+      samples: ['server: istio-envoy', 'Server: envoy'],
+      nearMisses: ['x-envoy-upstream-service-time: 12'],
+    },
+    'server',
+    ['envoy', 'istio-envoy'],
+  ),
+  who(
+    {
+      id: 'alb-error-page',
+      software: 'aws-alb',
+      proxy: 'cloud-lb',
+      cause:
+        'The page came from an AWS load balancer (awselb), not from your own proxy. Next: read its access log entry for the request (elb_status_code, target_status_code, error_reason) and the target health of its target group.',
+      source: 'ALB error page footer and Server header (reference §1, §7.1, §10)',
+      samples: ['<hr><center>awselb/2.0</center>', 'Server: awselb/2.0', 'server: awselb/2.0'],
+      nearMisses: ['<hr><center>nginx/1.22.1</center>'],
+    },
+    { includes: ['awselb/'] },
+  ),
+  who(
+    {
+      id: 'azure-application-gateway',
+      software: 'azure',
+      proxy: 'cloud-lb',
+      cause:
+        "The page came from Azure Application Gateway: it could not get a valid answer from the backend pool. Next: open the gateway's Backend health view, which names the reason for each backend.",
+      source:
+        'learn.microsoft.com/azure/application-gateway/application-gateway-troubleshooting-502 ("Server Error: 502 - Web server received an invalid response while acting as a gateway or proxy server")',
+      samples: [
+        '<hr><center>Microsoft-Azure-Application-Gateway/v2</center>',
+        'Server: Microsoft-Azure-Application-Gateway/v2',
+        'Server Error: 502 - Web server received an invalid response while acting as a gateway or proxy server.',
+      ],
+      nearMisses: ['Microsoft-IIS/10.0'],
+    },
+    {
+      includes: [],
+      anyOf: [
+        'Microsoft-Azure-Application-Gateway',
+        '502 - Web server received an invalid response while acting as a gateway or proxy server',
+      ],
+    },
+  ),
+  header(
+    {
+      id: 'azure-front-door-header',
+      software: 'azure',
+      proxy: 'other-cdn',
+      cause:
+        'The response passed through Azure Front Door (X-Azure-Ref header): the CDN answered for your origin. Next: request the origin directly, bypassing Front Door, and compare.',
+      source: 'learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol (X-Azure-Ref)',
+      samples: [
+        'x-azure-ref: 20240315T101112Z-17c7d6b9f5dkzw2shC1FRA7d6s00000003t0000000001x8c',
+        'X-Azure-Ref: 0Zx3cZQAAAAD',
+      ],
+      nearMisses: ['x-azure-reference-id: 1'],
+    },
+    'x-azure-ref',
+  ),
+  who(
+    {
+      id: 'cloudfront-error-page',
+      software: 'aws-cloudfront',
+      proxy: 'other-cdn',
+      cause:
+        "The page or headers came from Amazon CloudFront: the CDN answered because it could not get a good response from your origin. Next: request the origin directly (bypassing CloudFront) and read the origin's own log.",
+      source:
+        'docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html ("X-Cache: Error from cloudfront"; "Generated by cloudfront (CloudFront)")',
+      samples: [
+        'Generated by cloudfront (CloudFront)',
+        'X-Cache: Error from cloudfront',
+        'x-cache: Error from cloudfront',
+        '<TITLE>ERROR: The request could not be satisfied</TITLE>',
+        'via: 1.1 2ed072dcf3e5d253ca3caad233e07058.cloudfront.net (CloudFront)',
+        'x-amz-cf-id: dvdFtAbC1rqCt2lOb9GeUJWvWCIEyD1dAssVRQ8LiWXN9HFs7X9Eww==',
+      ],
+      nearMisses: ['X-Cache: Hit from cloudfront', 'x-amz-cf-pop: FRA56-P1'],
+    },
+    {
+      includes: [],
+      anyOf: [
+        'Generated by cloudfront',
+        'Error from cloudfront',
+        'The request could not be satisfied',
+        '.cloudfront.net (CloudFront)',
+        ...spellings('x-amz-cf-id'),
+        'X-Amz-Cf-Id:',
+      ],
+      test: (line) =>
+        [
+          'Generated by cloudfront',
+          'Error from cloudfront',
+          'The request could not be satisfied',
+          '.cloudfront.net (CloudFront)',
+        ].some((literal) => line.includes(literal)) || isHeader(line, 'x-amz-cf-id'),
+    },
+  ),
+  who(
+    {
+      id: 'google-frontend-error-page',
+      software: 'google-frontend',
+      proxy: 'cloud-lb',
+      cause:
+        "The page came from Google's front end (a Google Cloud load balancer, Cloud Run or App Engine): it got no good answer from your backend. Next: read the load balancer's log entry for the request (jsonPayload.statusDetails) in Cloud Logging.",
+      source: 'Google Cloud external Application Load Balancer error page and Via header (reference §7.2)',
+      samples: [
+        'The server encountered a temporary error and could not complete your request.',
+        'via: 1.1 google',
+        'Via: 1.1 google',
+      ],
+      nearMisses: ['via: 1.1 varnish'],
+    },
+    {
+      includes: [],
+      anyOf: ['The server encountered a temporary error and could not complete your request', 'via:', 'Via:', 'VIA:'],
+      test: (line) =>
+        line.includes('The server encountered a temporary error and could not complete your request') ||
+        isHeader(line, 'via', ['1.1 google']),
+    },
+  ),
+  who(
+    {
+      id: 'cloudflare-edge',
+      software: 'cloudflare',
+      proxy: 'cloudflare',
+      cause:
+        "The response came from Cloudflare's edge (Server: cloudflare, CF-RAY): Cloudflare answers for your origin. On an error page, its code says what went wrong between Cloudflare and the origin (52x), or passes on your origin's own 502. Next: note the code, or request the origin directly, bypassing Cloudflare.",
+      source: 'developers.cloudflare.com/fundamentals/reference/http-headers/ (CF-RAY; Server: cloudflare)',
+      samples: [
+        'server: cloudflare',
+        'Server: cloudflare',
+        'cf-ray: 8f2c1a2b3c4d5e6f-FRA',
+        'Cloudflare Ray ID: 8f2c1a2b3c4d5e6f',
+      ],
+      nearMisses: ['server: cloudflare-nginx-lookalike-x', 'x-cf-rayish: 1'],
+    },
+    {
+      includes: [],
+      anyOf: ['server:', 'Server:', 'SERVER:', 'cf-ray:', 'CF-RAY:', 'Cf-Ray:', 'Cloudflare Ray ID'],
+      test: (line) =>
+        line.includes('Cloudflare Ray ID') || isHeader(line, 'cf-ray') || isHeader(line, 'server', ['cloudflare']),
+    },
+  ),
+  who(
+    {
+      id: 'cloudflare-origin-502',
+      software: 'cloudflare',
+      proxy: 'cloudflare',
+      implies: { role: 'admin', proxy: 'cloudflare', 'cloudflare-code': 'origin-502' },
+      cause:
+        'Cloudflare passed on a 502 or 504 that your origin sent (its "Bad gateway" page, not a 52x code): the proxy on your origin answered, so its error log names the cause. Next: paste a line from the origin\'s proxy error log.',
+      source:
+        'developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-502-504/',
+      samples: ['Bad gateway Error code 502', 'The web server reported a bad gateway error.'],
+      nearMisses: ['Error code 5020'],
+    },
+    {
+      includes: [],
+      anyOf: [
+        'Error code 502',
+        'Error code 504',
+        'The web server reported a bad gateway error',
+        'The web server reported a gateway time-out error',
+      ],
+      test: (line) =>
+        includesAnyWord(line, ['Error code 502', 'Error code 504']) ||
+        line.includes('The web server reported a bad gateway error') ||
+        line.includes('The web server reported a gateway time-out error'),
+    },
+  ),
+  who(
+    {
+      id: 'api-gateway-header',
+      software: 'aws-api-gateway',
+      proxy: 'api-gateway',
+      cause:
+        "The response came from Amazon API Gateway (x-amzn-RequestId, x-amz-apigw-id, x-amzn-ErrorType): the gateway answers for its integration (a Lambda function or an HTTP backend). Next: turn on the stage's execution logs and read the entry for that request id.",
+      source:
+        'docs.aws.amazon.com/apigateway/latest/developerguide (x-amzn-RequestId, x-amz-apigw-id, x-amzn-ErrorType)',
+      samples: [
+        'x-amzn-requestid: 3b8a4c1e-1234-4f5e-9a0b-0c1d2e3f4a5b',
+        'x-amz-apigw-id: Xw1abFZ6IAMFd8A=',
+        'x-amzn-ErrorType: InternalServerErrorException',
+      ],
+      nearMisses: ['x-amzn-trace-id: Root=1-5e1b4151-5ac6c58f5b5daa6532e4f3a6'],
+    },
+    {
+      includes: [],
+      anyOf: [
+        ...spellings('x-amzn-requestid'),
+        'x-amzn-RequestId:',
+        'X-Amzn-RequestId:',
+        ...spellings('x-amz-apigw-id'),
+        ...spellings('x-amzn-errortype'),
+        'x-amzn-ErrorType:',
+        'X-Amzn-ErrorType:',
+      ],
+      test: (line) => ['x-amzn-requestid', 'x-amz-apigw-id', 'x-amzn-errortype'].some((name) => isHeader(line, name)),
+    },
+  ),
+];

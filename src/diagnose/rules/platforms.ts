@@ -1,0 +1,328 @@
+/**
+ * Messages of managed platforms and of the systems around a proxy: Amazon API Gateway and
+ * AWS Lambda, health checks of load balancers, error pages that name a cause (HAProxy's
+ * 503 and 504, CloudFront's 502), hosting platforms (Vercel, Fly.io, Heroku) and firewalld.
+ */
+import { includesWhole } from '../match.ts';
+import type { Rule } from '../types.ts';
+import { admin } from './answers.ts';
+
+/** API Gateway with a Lambda function behind it (`gateway-target: function`). */
+const lambdaBehindGateway = admin('api-gateway', undefined, { 'gateway-target': 'function' });
+
+export const platformRules: readonly Rule[] = [
+  {
+    id: 'api-gateway-internal-server-error',
+    software: 'aws-api-gateway',
+    cause:
+      'API Gateway answered 502 with {"message": "Internal server error"}: its Lambda proxy integration got a response it could not use (not the {statusCode, headers, body} shape, a body that is not a string) or the function failed.',
+    outcome: 'serverless-response',
+    status: 502,
+    implies: lambdaBehindGateway,
+    source:
+      'aws/aws-lambda-go#72, apollographql/apollo-server#333; repost.aws knowledge-center/malformed-502-api-gateway',
+    includes: ['"message"', 'Internal server error'],
+    test: (line) => /"message" ?: ?"Internal server error"/.test(line),
+    samples: ['{"message": "Internal server error"}', '{"message":"Internal server error"}'],
+    nearMisses: ['{"message": "Forbidden"}', 'Internal server error'],
+  },
+  {
+    id: 'api-gateway-malformed-lambda-response',
+    software: 'aws-api-gateway',
+    cause:
+      "API Gateway could not use the Lambda function's response (Malformed Lambda proxy response): the function must return {statusCode, headers, body} with body a string.",
+    outcome: 'serverless-response',
+    status: 502,
+    implies: lambdaBehindGateway,
+    source: 'API Gateway execution log; brefphp/bref#534, vincentsarago/lambda-proxy#59, aws/aws-lambda-go#72',
+    includes: ['Malformed Lambda proxy response'],
+    samples: [
+      'Wed Nov 02 10:19:35 UTC 2022 : Execution failed due to configuration error: Malformed Lambda proxy response',
+      'Execution failed due to configuration error: Malformed Lambda proxy response',
+    ],
+    nearMisses: ['Wed Nov 02 10:19:35 UTC 2022 : Method completed with status: 200'],
+  },
+  {
+    id: 'api-gateway-lambda-failed',
+    software: 'aws-api-gateway',
+    cause:
+      'API Gateway invoked the Lambda function and it failed (an unhandled error, a crash or a timeout inside the function), so the gateway answered 502.',
+    outcome: 'serverless-response',
+    status: 502,
+    implies: lambdaBehindGateway,
+    source: 'API Gateway execution log ("Lambda execution failed with status 200 due to customer function error")',
+    includes: ['Lambda execution failed with status '],
+    samples: [
+      "Lambda execution failed with status 200 due to customer function error: Cannot find module 'index'. Lambda request id: 1e9a6f3d-4b1c-4c0e-9d1a-2f3b4c5d6e7f",
+    ],
+    nearMisses: ['Lambda execution succeeded'],
+  },
+  {
+    id: 'api-gateway-endpoint-timeout',
+    software: 'aws-api-gateway',
+    cause:
+      "API Gateway's integration (a Lambda function or an HTTP backend) did not answer within the integration timeout (29 s by default), so the gateway answered 504.",
+    outcome: 'upstream-timeout',
+    status: 504,
+    implies: { role: 'admin' },
+    source: 'API Gateway 504 response body {"message": "Endpoint request timed out"}',
+    includes: [],
+    anyOf: ['Endpoint request timed out', 'Execution failed due to a timeout error'],
+    samples: ['{"message": "Endpoint request timed out"}', 'Execution failed due to a timeout error'],
+    nearMisses: ['Endpoint request URI: https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/x/invocations'],
+  },
+  {
+    id: 'lambda-task-timed-out',
+    software: 'aws-lambda',
+    cause:
+      'The Lambda function ran past its configured timeout and was stopped, so the caller (API Gateway, a load balancer, CloudFront) got no usable response.',
+    outcome: 'serverless-response',
+    implies: lambdaBehindGateway,
+    source: 'AWS Lambda CloudWatch log ("Task timed out after N seconds")',
+    includes: ['Task timed out after '],
+    samples: [
+      '2023-05-10T12:00:03.123Z 1e9a6f3d-4b1c-4c0e-9d1a-2f3b4c5d6e7f Task timed out after 3.00 seconds',
+      'REPORT RequestId: 1e9a6f3d Duration: 6006.48 ms Billed Duration: 6000 ms Status: timeout Task timed out after 6.01 seconds',
+    ],
+    nearMisses: ['Task completed after 3.00 seconds'],
+  },
+  {
+    id: 'lambda-runtime-error',
+    software: 'aws-lambda',
+    cause:
+      'The Lambda function failed to start or crashed (module or handler not found, runtime exited, out of memory), so its caller got no response.',
+    outcome: 'serverless-response',
+    implies: lambdaBehindGateway,
+    source: 'AWS Lambda runtime error types (Runtime.ImportModuleError, Runtime.HandlerNotFound, Runtime.ExitError)',
+    includes: [],
+    anyOf: ['Runtime.ImportModuleError', 'Runtime.HandlerNotFound', 'Runtime.ExitError', 'Runtime exited with error'],
+    samples: [
+      '{"errorType":"Runtime.ImportModuleError","errorMessage":"Error: Cannot find module \'index\'"}',
+      'RequestId: 1e9a6f3d Error: Runtime exited with error: signal: killed',
+      'Runtime.ExitError',
+    ],
+    nearMisses: ['Runtime.Started'],
+  },
+  {
+    id: 'vercel-function-error',
+    software: 'platform',
+    cause:
+      "Vercel's serverless function crashed, timed out or sent no response (FUNCTION_INVOCATION_FAILED, FUNCTION_INVOCATION_TIMEOUT, NO_RESPONSE_FROM_FUNCTION).",
+    outcome: 'serverless-response',
+    implies: { role: 'admin' },
+    source:
+      'vercel.com/docs/errors (FUNCTION_INVOCATION_FAILED, FUNCTION_INVOCATION_TIMEOUT, NO_RESPONSE_FROM_FUNCTION)',
+    includes: [],
+    anyOf: ['FUNCTION_INVOCATION_FAILED', 'FUNCTION_INVOCATION_TIMEOUT', 'NO_RESPONSE_FROM_FUNCTION'],
+    samples: ['502: BAD_GATEWAY Code: NO_RESPONSE_FROM_FUNCTION', 'Code: FUNCTION_INVOCATION_TIMEOUT'],
+    nearMisses: ['Code: DEPLOYMENT_NOT_FOUND'],
+  },
+  {
+    id: 'fly-instance-refused',
+    software: 'platform',
+    cause:
+      "Fly.io's proxy could not connect to the app: nothing listens on the internal_port in fly.toml, or the app listens on 127.0.0.1 instead of 0.0.0.0.",
+    outcome: 'upstream-refused',
+    implies: admin('platform'),
+    source: 'Fly.io proxy log ("instance refused connection. is your app listening on 0.0.0.0:8080?")',
+    includes: ['instance refused connection'],
+    samples: [
+      '[PR04] could not find a good candidate within 21 attempts at load balancing. last error: [PC01] instance refused connection. is your app listening on 0.0.0.0:8080? make sure it is not only listening on 127.0.0.1 (hint: look at your startup logs, servers often print the address they are listening on)',
+    ],
+    nearMisses: ['instance started'],
+  },
+  {
+    id: 'heroku-request-timeout',
+    software: 'platform',
+    cause: "Heroku's router waited 30 s for the app's first byte and gave up (H12 Request timeout).",
+    outcome: 'upstream-timeout',
+    status: 503,
+    implies: admin('platform'),
+    source: 'devcenter.heroku.com/articles/error-codes#h12-request-timeout',
+    includes: [],
+    anyOf: ['code=H12', 'Error H12 ('],
+    test: (line) => includesWhole(line, 'code=H12') || line.includes('Error H12 ('),
+    samples: [
+      '2010-10-06T21:51:37-07:00 heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/" host=myapp.herokuapp.com request_id=8601b555-6a83-4c12-8269-97c8e32cdb22 fwd="204.204.204.204" dyno=web.1 connect=0ms service=30000ms status=503 bytes=0',
+      '2012-01-20T02:10:47+00:00 heroku[router]: Error H12 (Request timeout) -> POST morning-dawn-8986.herokuapp.com/autoprovision/58 dyno=web.1 queue= wait= service=30000ms status=503 bytes=0',
+    ],
+    nearMisses: ['heroku[router]: at=info code=H120 method=GET', 'Error H120 (x)'],
+  },
+  {
+    id: 'heroku-connection-closed',
+    software: 'platform',
+    cause:
+      "The app's dyno closed the connection without answering (H13 Connection closed without response): it crashed or was killed mid-request.",
+    outcome: 'upstream-closed',
+    status: 503,
+    implies: admin('platform'),
+    source: 'devcenter.heroku.com/articles/error-codes#h13-connection-closed-without-response',
+    includes: ['code=H13'],
+    test: (line) => includesWhole(line, 'code=H13'),
+    samples: [
+      '2010-10-06T21:51:37-07:00 heroku[router]: at=error code=H13 desc="Connection closed without response" method=GET path="/" host=myapp.herokuapp.com fwd=17.17.17.17 dyno=web.1 connect=3030ms service=9767ms status=503 bytes=0',
+    ],
+    nearMisses: ['heroku[router]: at=info method=GET path="/" status=200'],
+  },
+  {
+    id: 'haproxy-503-page',
+    software: 'haproxy',
+    cause:
+      "HAProxy's 503 page: no server of the backend is available (all failed their health checks, or none is set).",
+    outcome: 'no-live-upstreams',
+    status: 503,
+    implies: admin('haproxy', 'no-live-upstreams'),
+    source: 'haproxy src/http_htx.c http_err_msgs[HTTP_ERR_503]',
+    includes: ['No server is available to handle this request'],
+    samples: ['No server is available to handle this request.'],
+    nearMisses: ['No server is available.'],
+  },
+  {
+    id: 'haproxy-504-page',
+    software: 'haproxy',
+    cause: "HAProxy's 504 page: the server accepted the request but did not answer within timeout server.",
+    outcome: 'upstream-timeout',
+    status: 504,
+    implies: admin('haproxy', 'timed-out'),
+    source: 'haproxy src/http_htx.c http_err_msgs[HTTP_ERR_504]',
+    includes: ["The server didn't respond in time"],
+    samples: ["The server didn't respond in time."],
+    nearMisses: ['The server responded in time.'],
+  },
+  {
+    id: 'gateway-timeout-page',
+    software: 'nginx',
+    cause:
+      'A 504 Gateway Time-out page: the proxy waited for its upstream longer than its timeout. The page alone does not say which proxy; its error log names the upstream.',
+    outcome: 'upstream-timeout',
+    status: 504,
+    implies: { role: 'admin' },
+    source: 'nginx src/http/ngx_http_special_response.c ngx_http_error_504_page ("504 Gateway Time-out")',
+    includes: ['504 Gateway Time'],
+    anyOf: ['504 Gateway Time-out', '504 Gateway Timeout'],
+    samples: [
+      '<html><head><title>504 Gateway Time-out</title></head>',
+      '504 Gateway Time-out',
+      'HTTP/1.1 504 Gateway Timeout',
+    ],
+    nearMisses: ['502 Bad Gateway'],
+  },
+  {
+    id: 'cloudfront-origin-connect',
+    software: 'aws-cloudfront',
+    cause:
+      'CloudFront could not connect to the origin, or the origin closed the connection (wrong origin port or protocol, TLS name or certificate mismatch, origin down).',
+    outcome: 'cdn-origin',
+    status: 502,
+    implies: admin('other-cdn'),
+    source: 'docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html',
+    includes: [],
+    anyOf: [
+      "CloudFront wasn't able to connect to the origin",
+      'CloudFront attempted to establish a connection with the origin',
+    ],
+    samples: [
+      "CloudFront wasn't able to connect to the origin.",
+      'CloudFront attempted to establish a connection with the origin, but either the attempt failed or the origin closed the connection.',
+    ],
+    nearMisses: ['Generated by cloudfront (CloudFront)'],
+  },
+  {
+    id: 'alb-target-unhealthy',
+    software: 'aws-alb',
+    cause:
+      "The load balancer's health checks fail on its targets (wrong health-check path, port or expected codes, a security group, or a target that is down).",
+    outcome: 'lb-health-checks',
+    implies: admin('cloud-lb', 'unhealthy'),
+    source:
+      'docs.aws.amazon.com/elasticloadbalancing/latest/application/check-target-health.html (reason codes); target group console status details',
+    includes: [],
+    anyOf: [
+      'Target.ResponseCodeMismatch',
+      'Target.Timeout',
+      'Target.FailedHealthChecks',
+      'Health checks failed with these codes',
+      'Request timed out',
+    ],
+    test: (line) =>
+      line.includes('Target.') || line.includes('Health checks failed with these codes') || /unhealthy/i.test(line),
+    samples: [
+      '| 10.0.1.5 | unhealthy | Target.ResponseCodeMismatch |',
+      'Health checks failed with these codes: [502]',
+      '"TargetHealth": {"State": "unhealthy", "Reason": "Target.Timeout", "Description": "Request timed out"}',
+    ],
+    nearMisses: ['| 172.31.0.57 | unused | Target.NotInUse |', 'Request timed out'],
+  },
+  {
+    id: 'gcp-backend-unhealthy',
+    software: 'gcp-lb',
+    cause:
+      "The Google Cloud load balancer's health checks fail on its backends (firewall missing 130.211.0.0/22 and 35.191.0.0/16, wrong port or path).",
+    outcome: 'lb-health-checks',
+    implies: admin('cloud-lb', 'unhealthy'),
+    source:
+      'gcloud compute backend-services get-health output (healthState: UNHEALTHY); ingress-gce event "Some backend services are in UNHEALTHY state"',
+    includes: ['UNHEALTHY'],
+    anyOf: ['healthState: UNHEALTHY', 'backend services are in UNHEALTHY state'],
+    samples: ['    healthState: UNHEALTHY', 'Some backend services are in UNHEALTHY state'],
+    nearMisses: ['    healthState: HEALTHY'],
+  },
+  {
+    id: 'azure-backend-unhealthy',
+    software: 'azure',
+    cause:
+      "Azure Application Gateway's health probes fail on every backend, so none is left to answer (probe path or host, NSG, certificate).",
+    outcome: 'lb-health-checks',
+    implies: admin('cloud-lb', 'unhealthy'),
+    source:
+      'learn.microsoft.com troubleshoot-http-502-bad-gateway ("Backend pool [name] has no healthy servers that can handle the request.")',
+    includes: ['has no healthy servers that can handle the request'],
+    samples: ['Backend pool appGatewayBackendPool has no healthy servers that can handle the request.'],
+    nearMisses: ['Backend pool appGatewayBackendPool has 2 healthy servers.'],
+  },
+  {
+    id: 'haproxy-health-check-failed',
+    software: 'haproxy',
+    cause:
+      "HAProxy's health check of a server fails (refused, timed out, wrong status); once enough fail, the server is taken out of the backend.",
+    outcome: 'lb-health-checks',
+    implies: admin('haproxy', 'unhealthy'),
+    source: 'haproxy src/check.c; haproxy/haproxy#2101, haproxy/haproxy#1234',
+    includes: ['Health check for server ', ' failed, reason: '],
+    samples: [
+      '2023-04-04 15:54:37 [WARNING]  (8) : Health check for server csg-gateway/csggateway-app-1 failed, reason: Layer4 connection problem, info: "Connection refused", check duration: 0ms, status: 2/3 UP.',
+    ],
+    nearMisses: ['Health check for server app/app1 succeeded, reason: Layer7 check passed, code: 200'],
+  },
+  {
+    id: 'envoy-health-check-failed',
+    software: 'envoy',
+    cause: "Envoy's active health checks eject an upstream host as unhealthy.",
+    outcome: 'lb-health-checks',
+    implies: admin('mesh', 'unhealthy'),
+    source: 'envoy api/envoy/data/core/v3/health_check_event.proto (eject_unhealthy_event, health_check_failure_event)',
+    includes: [],
+    anyOf: ['"eject_unhealthy_event"', '"health_check_failure_event"'],
+    samples: [
+      '{"health_checker_type":"HTTP","host":{"socket_address":{"protocol":"TCP","address":"10.0.0.5","port_value":8080}},"cluster_name":"app","eject_unhealthy_event":{"failure_type":"ACTIVE"},"timestamp":"2024-01-01T00:00:00.000Z"}',
+    ],
+    nearMisses: ['{"health_checker_type":"HTTP","add_healthy_event":{"first_check":true}}'],
+  },
+  {
+    id: 'firewalld-rejected',
+    software: 'firewalld',
+    cause:
+      'firewalld rejected or dropped a packet (LogDenied): a firewall between the proxy and the upstream blocks the port.',
+    outcome: 'firewall',
+    implies: { role: 'admin' },
+    source: 'firewalld LogDenied log prefixes ("filter_IN_public_REJECT: ", "FINAL_REJECT: ")',
+    includes: [],
+    anyOf: ['_REJECT: IN=', '_DROP: IN=', 'FINAL_REJECT: ', '_REJECT: '],
+    test: (line) => /(?:_REJECT|_DROP|FINAL_REJECT): IN=/.test(line),
+    samples: [
+      'kernel: filter_IN_public_REJECT: IN=eth0 OUT= MAC=52:54:00:12:34:56 SRC=10.0.0.2 DST=10.0.0.5 LEN=60 TOS=0x00 PREC=0x00 TTL=64 ID=1 DF PROTO=TCP SPT=51234 DPT=8080 WINDOW=64240 RES=0x00 SYN URGP=0',
+      'kernel: FINAL_REJECT: IN=eth0 OUT= SRC=10.0.0.2 DST=10.0.0.5 PROTO=TCP SPT=51234 DPT=8080 SYN',
+    ],
+    nearMisses: ['kernel: filter_IN_public_ALLOW: IN=eth0 OUT= SRC=10.0.0.2 DST=10.0.0.5 PROTO=TCP DPT=8080'],
+  },
+];

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../src/diagnose/rules/index';
+import { loadCorpus, scoreCorpus } from '../support/corpus';
+import { loadTreeForRouting } from '../support/tree';
+
+const corpus = loadCorpus();
+const tree = loadTreeForRouting();
+const outcomes = new Set(tree.outcomes.map((outcome) => outcome.id));
+const proxyAnswers = new Set(tree.nodes.find((node) => node.id === 'proxy')!.answers.map((answer) => answer.slug));
+const sampleTexts = new Set(rules.flatMap((rule) => rule.samples));
+const heldOut = corpus.filter((entry) => !entry.ruleSource);
+const fresh = corpus.filter((entry) => entry.collected === 'after-rules');
+
+/** `part` of `whole` as a percentage with one decimal. */
+const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
+
+describe('the public corpus', () => {
+  it('has at least 300 lines, 60 of them in the forms of issue 21', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(300);
+    expect(corpus.filter((entry) => entry.form !== undefined).length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(corpus.map((entry, index) => [index + 1, entry] as const))(
+    'line %i has a public source and a label the wizard knows',
+    (_line, entry) => {
+      expect(entry.source).toMatch(/^https:\/\/[a-z0-9.-]+\/\S+$/);
+      expect(entry.text.trim()).not.toBe('');
+      if (entry.label.startsWith('who:')) expect(proxyAnswers).toContain(entry.label.slice(4));
+      else expect(outcomes).toContain(entry.label);
+    },
+  );
+
+  it('marks every line that is also a rule sample as one a rule was written from', () => {
+    const unmarked = corpus.filter((entry) => sampleTexts.has(entry.text) && entry.ruleSource !== true);
+    expect(unmarked.map((entry) => entry.text)).toEqual([]);
+  });
+
+  it('reports recognition and accuracy, and holds the measured shares', () => {
+    const all = scoreCorpus(corpus);
+    const held = scoreCorpus(heldOut);
+    const late = scoreCorpus(fresh);
+    const figures = (score: ReturnType<typeof scoreCorpus>) =>
+      `${score.lines} lines, recognised ${percent(score.recognised, score.lines)}, routed ${percent(score.routed, score.lines)}`;
+    console.log(
+      `public corpus: ${figures(all)}; no rule written from them: ${figures(held)}; ` +
+        `collected after the last rule change: ${figures(late)}`,
+    );
+    // Floors at the shares measured when the rules were last changed (issue 21's goal is
+    // 95 % recognised and 90 % routed on the lines no rule was written from).
+    expect(held.recognised / held.lines).toBeGreaterThanOrEqual(0.93);
+    expect(held.routed / held.lines).toBeGreaterThanOrEqual(0.92);
+    expect(late.lines).toBeGreaterThanOrEqual(50);
+    expect(late.recognised / late.lines).toBeGreaterThanOrEqual(0.78);
+  });
+
+  it('routes no recognised line written by a rule to another outcome than its label', () => {
+    const misrouted = scoreCorpus(corpus.filter((entry) => entry.ruleSource)).misses;
+    expect(misrouted).toEqual([]);
+  });
+});
