@@ -84,6 +84,7 @@ export default defineConfig({
           items: [
             { slug: 'concepts/reverse-proxies' },
             { slug: 'concepts/cdns' },
+            { slug: 'concepts/cloud-load-balancers' },
             { slug: 'concepts/dns' },
             { slug: 'concepts/containers' },
             { slug: 'concepts/reading-error-logs' },
