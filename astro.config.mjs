@@ -87,6 +87,7 @@ export default defineConfig({
             { slug: 'concepts/cloud-load-balancers' },
             { slug: 'concepts/dns' },
             { slug: 'concepts/containers' },
+            { slug: 'concepts/app-servers' },
             { slug: 'concepts/reading-error-logs' },
           ],
         },
