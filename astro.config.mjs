@@ -86,8 +86,10 @@ export default defineConfig({
           items: [
             { slug: 'concepts/reverse-proxies' },
             { slug: 'concepts/cdns' },
+            { slug: 'concepts/cloud-load-balancers' },
             { slug: 'concepts/dns' },
             { slug: 'concepts/containers' },
+            { slug: 'concepts/app-servers' },
             { slug: 'concepts/reading-error-logs' },
           ],
         },

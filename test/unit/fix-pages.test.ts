@@ -14,8 +14,13 @@ describe.each(fixPageIds)('fix page %s', (id) => {
     expect([...mdx.matchAll(/^\s*\d+\.\s+### .+$/gm)].length).toBeGreaterThanOrEqual(2);
   });
 
-  it('ends with the check that shows the problem is gone', () => {
-    expect(h2s.at(-1)).toBe('Verify the fix');
+  it('ends with the check that shows the problem is gone, then the sources it relies on', () => {
+    expect(h2s.slice(-2)).toEqual(['Verify the fix', 'Sources']);
+  });
+
+  it('links at least one source (vendor docs, man pages, RFCs) in its Sources section', () => {
+    const sources = mdx.split(/^## Sources$/m)[1] ?? '';
+    expect([...sources.matchAll(/\]\((https:\/\/[^)\s]+)\)/g)].length).toBeGreaterThanOrEqual(1);
   });
 
   it('quotes every log message it claims for search in its own body', () => {
