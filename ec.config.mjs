@@ -6,10 +6,11 @@ import { defineEcConfig } from '@astrojs/starlight/expressive-code';
 import { pluginPlaceholders } from './src/setup/ec-placeholders.ts';
 
 export default defineEcConfig({
-  // Fences keep the names the config checkers key on (`apacheconf`, `haproxy`);
-  // Shiki has an Apache grammar under another name and none for HAProxy, whose
-  // `#` comments and plain directives read well with the INI grammar.
-  shiki: { langAlias: { apacheconf: 'apache', haproxy: 'ini' } },
+  // Fences keep the names the config checkers key on (`apacheconf`, `haproxy`, `caddy`);
+  // Shiki has an Apache grammar under another name and none for HAProxy or the
+  // Caddyfile, whose `#` comments and plain directives read well with the INI grammar;
+  // the Caddyfile's `{ }` blocks read best with nginx's.
+  shiki: { langAlias: { apacheconf: 'apache', haproxy: 'ini', caddy: 'nginx' } },
   // ```bash placeholders: the reader's domain, upstream, socket and log in commands.
   plugins: [pluginPlaceholders()],
   // Expressive Code's reset (`all: revert` on every element of every block) was half

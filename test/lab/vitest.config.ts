@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The lab (`npm run test:lab`): real nginx, Apache httpd, HAProxy and PHP-FPM on
+ * The lab (`npm run test:lab`): real nginx, Apache httpd, HAProxy, PHP-FPM and Caddy on
  * 127.0.0.1. Files run one after another (each starts its own servers), with timeouts
  * that allow for the 1 s proxy timeouts and HAProxy's retries.
  */

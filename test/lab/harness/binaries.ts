@@ -19,6 +19,7 @@ export interface Binary {
 export const nginx: Binary = { name: 'nginx', label: 'nginx', aptPackage: 'nginx' };
 export const apache2: Binary = { name: 'apache2', label: 'apache2', aptPackage: 'apache2' };
 export const haproxy: Binary = { name: 'haproxy', label: 'haproxy', aptPackage: 'haproxy' };
+export const caddy: Binary = { name: 'caddy', label: 'caddy', aptPackage: 'caddy' };
 export const phpFpm: Binary = { name: /^php-fpm\d+(\.\d+)?$/, label: 'php-fpm', aptPackage: 'php-fpm' };
 /** `ss`, for the "listens on 127.0.0.1 only" check. */
 export const ss: Binary = { name: 'ss', label: 'ss', aptPackage: 'iproute2' };

@@ -6,7 +6,7 @@ import { fencesOf } from '../../support/fences.ts';
 export interface SnippetRef {
   /** Page path under content/docs, e.g. `fixes/header-too-big.mdx`. */
   readonly page: string;
-  readonly language: 'nginx' | 'apacheconf' | 'haproxy';
+  readonly language: 'nginx' | 'apacheconf' | 'haproxy' | 'caddy';
   readonly containing: string;
 }
 

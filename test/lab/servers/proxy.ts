@@ -7,16 +7,16 @@ import type { ErrorLog } from '../harness/errorlog.ts';
 import { processTree } from '../harness/listening.ts';
 
 /** The proxy software the lab runs, named as the wizard's `proxy` answers name it. */
-export type ProxySoftware = 'nginx' | 'apache' | 'haproxy';
+export type ProxySoftware = 'nginx' | 'apache' | 'haproxy' | 'caddy';
 
 /** A proxy server the lab started. */
 export interface RunningProxy {
   readonly software: ProxySoftware;
   /** Its listening port on 127.0.0.1. */
   readonly port: number;
-  /** Its error log (for HAProxy: the log its `log stdout` target writes). */
+  /** Its error log (for HAProxy: the log its `log stdout` target writes; for Caddy: its stderr). */
   readonly errorLog: ErrorLog;
-  /** The pid of the main process (nginx master, Apache parent, HAProxy), if running. */
+  /** The pid of the main process (nginx master, Apache parent, HAProxy, Caddy), if running. */
   mainPid(): number | undefined;
   /** Checks `config` with the server's own test mode, then loads it without a restart. */
   reload(config: string): Promise<void>;
@@ -26,9 +26,14 @@ export interface RunningProxy {
 /** True for the lab running as root: servers are then told to drop to `nobody`/`www-data`. */
 export const runsAsRoot = process.getuid?.() === 0;
 
-/** Runs `command` and throws with its output when it fails. */
-export function run(command: string, args: readonly string[], what: string): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 20_000 });
+/** Runs `command` (with `options.env` when given) and throws with its output when it fails. */
+export function run(
+  command: string,
+  args: readonly string[],
+  what: string,
+  options: { env?: NodeJS.ProcessEnv } = {},
+): string {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 20_000, ...options });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
   if (result.status !== 0) throw new Error(`[lab] ${what} failed (${command} ${args.join(' ')}):\n${output}`);
   return output;

@@ -1,13 +1,13 @@
 /**
- * The config snippets of content/docs: every ```nginx, ```apacheconf and ```haproxy
- * fence, as the page shows it and, for `placeholders` blocks, as a reader's setup fills
+ * The config snippets of content/docs: every ```nginx, ```apacheconf, ```haproxy and
+ * ```caddy fence, as the page shows it and, for `placeholders` blocks, as a reader's setup fills
  * it. A fence whose meta says `nocheck="reason"` is listed with its reason, unchecked.
  */
 import { fillCode } from '../../../src/setup/placeholders.ts';
 import { docsPages, fencesOf } from '../../support/fences.ts';
 
 /** Languages whose fences a real server checks. */
-export type ConfigLanguage = 'nginx' | 'apacheconf' | 'haproxy';
+export type ConfigLanguage = 'nginx' | 'apacheconf' | 'haproxy' | 'caddy';
 
 /** One snippet to check. */
 export interface ConfigSnippet {
@@ -30,7 +30,7 @@ export const readerSetup = {
   socket: '/run/php/php8.3-fpm.sock',
 };
 
-const languages = new Set<string>(['nginx', 'apacheconf', 'haproxy']);
+const languages = new Set<string>(['nginx', 'apacheconf', 'haproxy', 'caddy']);
 
 /** The value of `key="…"` in a fence's meta, or undefined. */
 export function metaValue(meta: string, key: string): string | undefined {
