@@ -33,6 +33,12 @@ test('every built page has a policy that allows each of its inline scripts and s
   let scriptCount = 0;
   for (const page of pages) {
     const html = readFileSync(join('dist', page), 'utf8');
+    // Astro's redirect pages (old wizard paths, astro.config.mjs) carry no script and no
+    // style at all, only a refresh to the new address: nothing for a policy to allow.
+    if (/^<!doctype html><title>Redirecting to: [^<]*<\/title><meta http-equiv="refresh"/.test(html)) {
+      expect(html, page).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
+      continue;
+    }
     const { meta, directives } = policyOf(html);
     if (!meta) {
       problems.push(`${page}: no CSP <meta>`);

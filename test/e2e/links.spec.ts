@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { arriveAt, stepsToUrl, urlToSegments } from '../../src/wizard/paths';
+import { loadRealTree } from '../support/tree';
 import { htmlFiles } from './support';
 
 /** The dist/ file a site path is served from, or undefined when nothing serves it. */
@@ -44,3 +46,33 @@ test('dist/ has no broken internal link or anchor', () => {
   }
   expect(broken).toEqual([]);
 });
+
+/**
+ * Old wizard links (tree version 1) that the current tree moved: a sample of every fifth,
+ * opened with JavaScript on and off. Each must land on the step its answers lead to now
+ * (src/wizard/paths.ts `arriveAt`), with every answer kept in "Your answers".
+ */
+const tree = loadRealTree();
+const movedLinks = readFileSync('test/fixtures/published-links.txt', 'utf8')
+  .split('\n')
+  .filter((line) => line.startsWith('/wizard/'))
+  .map((url) => ({ url, arrival: arriveAt(tree, urlToSegments(url)!) }))
+  .filter(({ arrival }) => arrival.kind === 'moved')
+  .filter((_, index) => index % 5 === 0);
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`old wizard links, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+    test(`${movedLinks.length} moved links land on their new step with their answers`, async ({ page }) => {
+      test.setTimeout(120_000);
+      expect(movedLinks.length).toBeGreaterThanOrEqual(15);
+      for (const { url, arrival } of movedLinks) {
+        await page.goto(url);
+        await expect(page).toHaveURL(stepsToUrl(arrival.resolution.steps));
+        await expect(page.getByRole('navigation', { name: 'Your answers' }).getByRole('listitem')).toHaveCount(
+          arrival.resolution.steps.length,
+        );
+      }
+    });
+  });
+}

@@ -20,7 +20,7 @@ const fixPages = Object.fromEntries(
 const refusedAnswers = [
   'Answers given in the 502 wizard (wizard version 2):',
   '  1. Visitor or admin: I run the site (or support someone who does)',
-  '  2. Proxy or load balancer: nginx',
+  '  2. Who answered: nginx',
   '  3. Error log: Connection refused',
   '  4. Where the app runs: On the same server as the proxy, or on another server I run',
 ];

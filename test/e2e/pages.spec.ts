@@ -1,28 +1,41 @@
 import { expect, test } from '@playwright/test';
 import { allPaths, stepsToUrl } from '../../src/wizard/paths';
-import { loadRealTree } from '../support/tree';
+import { coveringLeaves, loadRealTree } from '../support/tree';
 import { expectNoAxeViolations, sitemapPaths, useTheme, watchPage } from './support';
 
 const paths = sitemapPaths();
 const isWizardStep = (path: string) => path.startsWith('/wizard/') && path !== '/wizard/';
 
 /**
- * Every page is checked in the light theme. The dark theme is checked on every page except
- * the wizard's ~300 step pages, which all render the same components with other words: of
- * those, it checks the first two levels and one leaf per outcome.
+ * Every page but the wizard's steps is checked in both themes. The ~1,600 step pages all
+ * render the same components with other words, so the sweep takes a sample of them: every
+ * question at the first path that reaches it, and the leaves that give every answer once
+ * and reach every outcome (about 110 pages) in the light theme; in the dark theme, the first
+ * two levels and one leaf per outcome.
  */
+const tree = loadRealTree();
+const resolutions = allPaths(tree);
+const firstPathOfNode = new Map<string, string>();
 const leafPerOutcome = new Map<string, string>();
-for (const resolution of allPaths(loadRealTree())) {
+for (const resolution of resolutions) {
+  if (resolution.kind === 'node' && !firstPathOfNode.has(resolution.node.id)) {
+    firstPathOfNode.set(resolution.node.id, stepsToUrl(resolution.steps));
+  }
   if (resolution.kind === 'outcome' && !leafPerOutcome.has(resolution.outcome)) {
     leafPerOutcome.set(resolution.outcome, stepsToUrl(resolution.steps));
   }
 }
+const lightWizard = new Set([
+  ...firstPathOfNode.values(),
+  ...coveringLeaves(resolutions).map((leaf) => stepsToUrl(leaf.steps)),
+]);
+const darkWizard = new Set(leafPerOutcome.values());
+const lightPaths = paths.filter((path) => !isWizardStep(path) || lightWizard.has(path));
 const darkPaths = paths.filter(
-  (path) =>
-    !isWizardStep(path) || path.split('/').filter(Boolean).length <= 3 || [...leafPerOutcome.values()].includes(path),
+  (path) => !isWizardStep(path) || path.split('/').filter(Boolean).length <= 3 || darkWizard.has(path),
 );
 const sweeps = [
-  ['light', paths],
+  ['light', lightPaths],
   ['dark', darkPaths],
 ] as const;
 

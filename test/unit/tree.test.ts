@@ -4,6 +4,7 @@ import { loadRealTree } from '../support/tree';
 
 /** A small valid tree: two questions, three outcomes. */
 const valid = `
+version: 1
 root: start
 lastResort: fix-d
 nodes:
