@@ -74,11 +74,9 @@ test('works from the keyboard alone, moving focus to each new question and annou
   await expect(admin).toBeFocused();
   await page.keyboard.press('Enter');
   const question = step(page).getByRole('heading', { level: 2 }).first();
-  await expect(question).toHaveText('Which reverse proxy or load balancer sits in front of your app?');
+  await expect(question).toHaveText('Who answered with the 502?');
   await expect(question).toBeFocused();
-  await expect(page.locator('[data-announce]')).toHaveText(
-    'Question 2: Which reverse proxy or load balancer sits in front of your app?',
-  );
+  await expect(page.locator('[data-announce]')).toHaveText('Question 2: Who answered with the 502?');
   // The first answer is one Tab away from the focused question.
   await page.keyboard.press('Tab');
   await expect(answerLink(page, 'nginx')).toBeFocused();
@@ -167,9 +165,11 @@ test('the browser’s Back and Forward buttons and the Back link move between qu
   await expect(page).toHaveURL('/wizard/admin/haproxy/');
   await page.goBack();
   await expect(page).toHaveURL('/wizard/admin/');
-  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(/Which reverse proxy/);
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(/Who answered with the 502/);
   await page.goForward();
-  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(/What does the proxy's error log say/);
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(
+    /What does the log say about the failing requests/,
+  );
   await page.getByRole('link', { name: '← Back' }).click();
   await expect(page).toHaveURL('/wizard/admin/');
   await expect(page.getByRole('navigation', { name: 'Your answers' }).getByRole('listitem')).toHaveCount(1);
@@ -194,7 +194,9 @@ test('a reload resumes at the same step, and /wizard/ offers to continue', async
   await answerLink(page, 'nginx').click();
   await page.reload();
   await expect(page).toHaveURL('/wizard/admin/nginx/');
-  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(/What does the proxy's error log say/);
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(
+    /What does the log say about the failing requests/,
+  );
   // The step is saved when the wizard takes over; leaving before that would save nothing.
   await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
   await page.goto('/wizard/');
@@ -222,7 +224,9 @@ test('Start over forgets the saved step even when followed before the page’s s
     held = true;
   });
   await page.reload({ waitUntil: 'commit' });
-  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(/What does the proxy's error log say/);
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(
+    /What does the log say about the failing requests/,
+  );
   await page.getByRole('link', { name: 'Start over' }).click();
   await expect(page).toHaveURL('/wizard/');
   await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
@@ -241,7 +245,9 @@ test('Start over forgets the saved step even before the wizard has taken over', 
   const holdBack = () => {};
   await page.route('**/wizard-data.json', holdBack);
   await page.reload();
-  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(/What does the proxy's error log say/);
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(
+    /What does the log say about the failing requests/,
+  );
   await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(0);
   await page.getByRole('link', { name: 'Start over' }).click();
   await expect(page).toHaveURL('/wizard/');
@@ -251,9 +257,41 @@ test('Start over forgets the saved step even before the wizard has taken over', 
   await expect(page.getByRole('link', { name: 'Continue where you left off' })).toBeHidden();
 });
 
-test('saved progress that no longer fits the tree is dropped without a word', async ({ page }) => {
+test('saved progress from an older tree is offered at the step its answers lead to now, saying so', async ({
+  page,
+}) => {
+  const watcher = await watchPage(page);
+  await page.addInitScript(() =>
+    localStorage.setItem('502guide:wizard-path', '/wizard/admin/nginx/unclear/cdn-no/deployed/'),
+  );
+  await page.goto('/wizard/');
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
+  const resume = page.getByRole('link', { name: 'Continue where you left off' });
+  await expect(resume).toHaveAttribute('href', '/wizard/admin/nginx/unclear/cdn-no/all/deployed/');
+  await expect(page.getByText('the wizard has changed since you saved it')).toBeVisible();
+  await resume.click();
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(
+    'From where the proxy runs, does the upstream answer?',
+  );
+  await watcher.check();
+});
+
+test('saved progress with an answer the tree no longer has resumes at the last answer that fits', async ({ page }) => {
   const watcher = await watchPage(page);
   await page.addInitScript(() => localStorage.setItem('502guide:wizard-path', '/wizard/admin/retired-answer/'));
+  await page.goto('/wizard/');
+  await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Continue where you left off' })).toHaveAttribute(
+    'href',
+    '/wizard/admin/',
+  );
+  await expect(page.getByText('the wizard has changed since you saved it')).toBeVisible();
+  await watcher.check();
+});
+
+test('saved progress of which no answer fits is dropped without a word', async ({ page }) => {
+  const watcher = await watchPage(page);
+  await page.addInitScript(() => localStorage.setItem('502guide:wizard-path', '/wizard/retired-answer/'));
   await page.goto('/wizard/');
   // The saved step is checked when the wizard takes over (data-ready), not before.
   await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);

@@ -100,10 +100,19 @@ describe('migrateSegments', () => {
   ];
 
   it.each([
-    [['a', 'b', 'c'], ['a', 'x', 'b', 'c']],
-    [['q', 'a', 'b', 'a', 'b'], ['q', 'a', 'x', 'b', 'a', 'x', 'b']],
+    [
+      ['a', 'b', 'c'],
+      ['a', 'x', 'b', 'c'],
+    ],
+    [
+      ['q', 'a', 'b', 'a', 'b'],
+      ['q', 'a', 'x', 'b', 'a', 'x', 'b'],
+    ],
     [['old', 'a'], ['a']],
-    [['a', 'c'], ['a', 'c']],
+    [
+      ['a', 'c'],
+      ['a', 'c'],
+    ],
     [[], []],
   ])('rewrites %j as %j', (segments, expected) => {
     expect(migrateSegments(rules, segments)).toEqual(expected);
