@@ -22,6 +22,16 @@ export const GET: APIRoute = async () => {
       [...outcomes.values()].map((entry) => [entry.id, `${entry.code} ${entry.title}`]),
     ),
     adminOutcomes: [...outcomes.values()].filter((entry) => entry.audience !== 'visitor').map((entry) => entry.id),
+    // As the fix pages list them (OutcomeFollowUps.astro): the tree's, then the last resort for admins.
+    followUps: Object.fromEntries(
+      tree.outcomes.map((entry) => [
+        entry.id,
+        [
+          ...(entry.followUps ?? []).map((followUp) => followUp.outcome),
+          ...(entry.id === tree.lastResort || outcomes.get(entry.id)?.audience === 'visitor' ? [] : [tree.lastResort]),
+        ],
+      ]),
+    ),
   };
   return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

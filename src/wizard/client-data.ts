@@ -16,6 +16,8 @@ export interface WizardClientData {
   readonly outcomeTitles: Readonly<Record<string, string>>;
   /** Outcomes for site admins: their wizard leaves show the "Your setup" panel. */
   readonly adminOutcomes: readonly string[];
+  /** Each outcome's follow-ups ("Still seeing 502?"), by id, in the order its page lists them. */
+  readonly followUps: Readonly<Record<string, readonly string[]>>;
 }
 
 let pending: Promise<WizardClientData> | undefined;
@@ -29,7 +31,9 @@ function isClientData(value: unknown): value is WizardClientData {
     Array.isArray(data.shape.nodes) &&
     typeof data.outcomeTitles === 'object' &&
     data.outcomeTitles !== null &&
-    Array.isArray(data.adminOutcomes)
+    Array.isArray(data.adminOutcomes) &&
+    typeof data.followUps === 'object' &&
+    data.followUps !== null
   );
 }
 

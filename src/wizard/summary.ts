@@ -26,6 +26,8 @@ export interface TicketSummary {
   readonly answers: readonly { readonly question: string; readonly answer: string }[];
   /** The version of the wizard's tree (tree.yaml `version`) that asked the questions, if known. */
   readonly treeVersion?: number | undefined;
+  /** When the link's answers led to another outcome: one sentence saying where, and whether they are kept. */
+  readonly answersNote?: string | undefined;
   readonly steps: readonly StepState[];
   /** Outcomes tried before this one, oldest first. */
   readonly tried: readonly OutcomeLabel[];
@@ -34,6 +36,7 @@ export interface TicketSummary {
 /** The "Copy summary" text. */
 export function ticketSummary(summary: TicketSummary): string {
   const lines = [`${summary.outcome.code} ${summary.outcome.title}`, `Link: ${summary.link}`];
+  if (summary.answersNote !== undefined) lines.push('', summary.answersNote);
   if (summary.answers.length > 0) {
     const version = summary.treeVersion === undefined ? '' : ` (wizard version ${summary.treeVersion})`;
     lines.push('', `Answers given in the 502 wizard${version}:`);

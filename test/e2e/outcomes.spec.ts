@@ -135,10 +135,15 @@ test('ticks survive a reload, show in the summary, and can be reset', async ({ p
 
 // A → B → C from three different starting outcomes: each later page marks the earlier ones
 // as already tried, and its summary lists them in order.
-for (const start of ['upstream-refused', 'upstream-timeout', 'dns-record']) {
+const routes: Record<string, string> = {
+  'upstream-refused': 'admin/nginx/refused/same-host',
+  'upstream-timeout': 'admin/nginx/timed-out',
+  'dns-record': 'admin/cloudflare/error-523',
+};
+for (const [start, route] of Object.entries(routes)) {
   test(`walking follow-ups from ${start} keeps the answers and lists what was tried, in order`, async ({ page }) => {
     const watcher = await watchPage(page);
-    await page.goto(`/fixes/${start}/?answers=admin/not-sure`);
+    await page.goto(`/fixes/${start}/?answers=${route}`);
     const visited = [start];
     for (let hop = 0; hop < 2; hop++) {
       await tick(page, 0).check();
@@ -153,7 +158,7 @@ for (const start of ['upstream-refused', 'upstream-timeout', 'dns-record']) {
         .first();
       const nextId = (await followUp.getAttribute('data-followup'))!;
       await followUp.getByRole('link').click();
-      await expect(page).toHaveURL(`/fixes/${nextId}/?answers=admin/not-sure`);
+      await expect(page).toHaveURL(`/fixes/${nextId}/?answers=${route}`);
       visited.push(nextId);
       for (const earlier of visited.slice(0, -1)) {
         const listed = page.locator(`[data-followup="${earlier}"] [data-tried-badge]`);
@@ -169,6 +174,9 @@ for (const start of ['upstream-refused', 'upstream-timeout', 'dns-record']) {
     await page.getByRole('button', { name: 'Copy summary' }).click();
     const summary = await page.evaluate(() => navigator.clipboard.readText());
     expect(summary).toContain(
+      `The wizard answers led to ${fixPages[start]!.outcome.code} ${fixPages[start]!.title}; this fix was reached from there through "Still seeing 502?".`,
+    );
+    expect(summary).toContain(
       [
         'Already tried, in order:',
         ...visited.map((id, index) => `  ${index + 1}. ${fixPages[id]!.outcome.code} ${fixPages[id]!.title}`),
@@ -179,6 +187,26 @@ for (const start of ['upstream-refused', 'upstream-timeout', 'dns-record']) {
     await watcher.check();
   });
 }
+
+test('a fix page keeps ?answers= only for a whole route to it or to a fix that leads to it', async ({ page }) => {
+  const watcher = await watchPage(page);
+  const copySummary = async () => {
+    await page.getByRole('button', { name: 'Copy summary' }).click();
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  // Stops at a question: no route at all.
+  await page.goto('/fixes/upstream-refused/?answers=admin/nginx');
+  await expect(page.locator('wizard-flow, outcome-tools').first()).toBeAttached();
+  expect(await copySummary()).not.toContain('Answers given in the 502 wizard');
+  // A route to an admin fix, opened on a visitor's page that no follow-up leads to.
+  await page.goto('/fixes/visitor-transient/?answers=admin/nginx/refused/same-host');
+  const summary = await copySummary();
+  expect(summary).not.toContain('Answers given in the 502 wizard');
+  expect(summary).toContain(
+    `The link's wizard answers led to ${fixPages['upstream-refused']!.outcome.code} ${fixPages['upstream-refused']!.title}, not to this fix, so they are left out.`,
+  );
+  await watcher.check();
+});
 
 test('the report’s text is what the page shows, in the clipboard and in the download', async ({ page }) => {
   const watcher = await watchPage(page);

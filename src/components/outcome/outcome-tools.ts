@@ -36,23 +36,62 @@ function pageData(): OutcomeData | undefined {
 let treeVersion: number | undefined;
 
 /**
- * The answers that led here: the wizard path, or a valid `?answers=` on a fix page. Naming
- * them needs the tree's routing data, fetched only when there are answers to name (a fix
- * page reached from search has none); without it, there are no answers to show.
+ * When a fix page's `?answers=` led to another outcome, a sentence for the summary saying
+ * where they led, and whether they are kept (set by {@link answerSteps}).
  */
-async function answerSteps(): Promise<readonly Step[]> {
+let answersNote: string | undefined;
+
+/** The outcomes reached from `start` through follow-ups, at any depth (`start` included). */
+function reachableByFollowUps(followUps: Readonly<Record<string, readonly string[]>>, start: string): Set<string> {
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    for (const next of Object.hasOwn(followUps, id) ? followUps[id]! : []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * The answers that led here: the wizard path, or a `?answers=` on a fix page. Naming them
+ * needs the tree's routing data, fetched only when there are answers to name (a fix page
+ * reached from search has none); without it, there are no answers to show.
+ *
+ * A `?answers=` counts only when it is a whole route to this page's outcome, or to an
+ * outcome from which "Still seeing 502?" leads here (the summary then says so); a link
+ * made by an earlier tree is read through its `retired` rules. Anything else (a tampered
+ * link, a route that stops at a question, one to an unrelated fix) names no answers rather
+ * than a route the reader did not take, and the summary says where such answers led.
+ *
+ * @param outcomeId - The outcome of the page (the element's `data-outcome`).
+ */
+async function answerSteps(outcomeId: string): Promise<readonly Step[]> {
   const fromPath = urlToSegments(location.pathname);
   const segments = fromPath ?? (new URLSearchParams(location.search).get('answers') ?? '').split('/').filter(Boolean);
   if (segments.length === 0 || segments.length > 20) return [];
-  const shape = await loadWizardData().then(
-    (loaded) => loaded.shape,
-    () => undefined,
-  );
-  // A link made by an earlier tree is read through its `retired` rules; one that only
-  // partly fits names no answers rather than a route the reader did not take.
-  treeVersion = shape?.version;
-  const arrival = shape ? arriveAt(shape, segments) : undefined;
-  return arrival === undefined || arrival.kind === 'nearest' ? [] : arrival.resolution.steps;
+  const data = await loadWizardData().catch(() => undefined);
+  if (!data) return [];
+  treeVersion = data.shape.version;
+  const arrival = arriveAt(data.shape, segments);
+  if (arrival.kind === 'nearest') return [];
+  if (fromPath !== null) return arrival.resolution.steps;
+  const { resolution } = arrival;
+  if (resolution.kind !== 'outcome') return [];
+  if (resolution.outcome === outcomeId) return resolution.steps;
+  const ledTo = Object.hasOwn(data.outcomeTitles, resolution.outcome)
+    ? data.outcomeTitles[resolution.outcome]!
+    : resolution.outcome;
+  if (reachableByFollowUps(data.followUps, resolution.outcome).has(outcomeId)) {
+    answersNote = `The wizard answers led to ${ledTo}; this fix was reached from there through "Still seeing 502?".`;
+    return resolution.steps;
+  }
+  answersNote = `The link's wizard answers led to ${ledTo}, not to this fix, so they are left out.`;
+  return [];
 }
 
 function answersQuery(steps: readonly Step[]): string {
@@ -84,6 +123,7 @@ function summaryFor(outcomeId: string, steps: readonly Step[]): TicketSummary | 
     link: ticketLink(steps),
     answers: steps.map((step) => ({ question: step.node.short, answer: step.answer.label })),
     treeVersion,
+    answersNote,
     steps: pageSteps().map((step) => ({ title: step.title, done: ticked.has(step.anchor) })),
     tried: triedIds.length > 1 ? triedIds.flatMap((id) => ownValue(page.outcomes, id) ?? []) : [],
   };
@@ -115,7 +155,7 @@ class OutcomeTools extends HTMLElement {
     const page = pageData();
     const outcomeId = this.dataset.outcome;
     if (!page || !outcomeId) return;
-    const answers = answerSteps();
+    const answers = answerSteps(outcomeId);
     void answers.then((steps) => {
       this.#showAnswers(steps);
       // On a wizard leaf, the fix page link carries the answers so its ticket link does too.
@@ -186,7 +226,7 @@ class OutcomeFollowUps extends HTMLElement {
     const outcomeId = this.dataset.outcome;
     if (!page || !outcomeId) return;
     for (const note of this.querySelectorAll<HTMLElement>('[data-needs-js]')) note.hidden = true;
-    const answers = answerSteps();
+    const answers = answerSteps(outcomeId);
     void answers.then((steps) => {
       const query = answersQuery(steps);
       for (const link of this.querySelectorAll<HTMLAnchorElement>('[data-followup-link]')) {
