@@ -4,8 +4,8 @@
  *
  * - zoom: Fit / − / + buttons, and + / − / 0 while the chart region has focus. A zoom sets
  *   the SVG's width in px (the viewBox keeps its proportions) and keeps the middle of the
- *   view where it was (out of the fitted overview: the root question, at the left); the
- *   region scrolls, so mouse, touch and scrollbars pan as usual;
+ *   view where it was (at the chart's left edge: the root question); the region scrolls,
+ *   so mouse, touch and scrollbars pan as usual;
  * - pan: the arrow keys scroll the region while it (or a box in it) has focus;
  * - the reader's last path through the wizard (`$lastWizardPath`, read through the store
  *   module, never from localStorage directly), drawn in the accent colour, its boxes marked
@@ -90,25 +90,38 @@ class FlowchartView extends HTMLElement {
     this.#setScale(Math.min(next, maxScale));
   }
 
-  /** Sets the scale (undefined: fit the width), keeping the middle of the view in place. */
+  /**
+   * Sets the scale (undefined: fit the width). Out of the fitted overview the view opens on
+   * the root question, at the left. Later zooms keep the middle of the view in place, or,
+   * while the view still shows the chart's left edge, that edge and the root question's
+   * height, so the reader does not drift away from the start of the chart press by press.
+   */
   #setScale(scale: number | undefined): void {
     const region = this.#region;
+    const view = region.getBoundingClientRect();
     const before = this.#svg.getBoundingClientRect();
     const fromFit = this.#scale === undefined;
-    const middleX = (region.scrollLeft + region.clientWidth / 2) / before.width;
-    const middleY = (region.scrollTop + region.clientHeight / 2) / before.height;
+    const atLeftEdge = region.scrollLeft <= 1;
+    const root = this.#svg.querySelector(`.boxes a[data-node="${CSS.escape(this.dataset.root ?? '')}"]`);
+    const rootBefore = root?.getBoundingClientRect();
+    const rootInView =
+      rootBefore !== undefined && rootBefore.top >= view.top && rootBefore.bottom <= view.top + region.clientHeight;
+    // The anchor: a point of the view (px from its top left) that keeps its point of the chart.
+    const anchorX = atLeftEdge ? 0 : region.clientWidth / 2;
+    const anchorY =
+      atLeftEdge && rootInView ? rootBefore.top + rootBefore.height / 2 - view.top : region.clientHeight / 2;
+    const chartX = (region.scrollLeft + anchorX) / before.width;
+    const chartY = (region.scrollTop + anchorY) / before.height;
     this.#scale = scale;
     this.#svg.style.width = scale === undefined ? '' : `${Math.round(this.#naturalWidth * scale)}px`;
     const after = this.#svg.getBoundingClientRect();
     if (fromFit) {
-      // Out of the overview, start where the reader starts: the root question, at the left.
-      const root = this.#svg.querySelector(`.boxes a[data-node="${CSS.escape(this.dataset.root ?? '')}"]`);
       const top = root ? root.getBoundingClientRect().top - after.top : 0;
       region.scrollLeft = 0;
       region.scrollTop = top - region.clientHeight / 4;
     } else {
-      region.scrollLeft = middleX * after.width - region.clientWidth / 2;
-      region.scrollTop = middleY * after.height - region.clientHeight / 2;
+      region.scrollLeft = chartX * after.width - anchorX;
+      region.scrollTop = chartY * after.height - anchorY;
     }
     this.#update();
   }
