@@ -12,8 +12,6 @@ const boxPadding = { x: 14, y: 9 } as const;
 const labelPadding = { x: 5, y: 2 } as const;
 /** Widest text in a box and on an edge label before it wraps. */
 const maxTextWidth = { box: 220, label: 180 } as const;
-/** Answer labels longer than this many lines are cut with "…". */
-const maxLabelLines = 2;
 
 /** One line of text, anchored at its middle (`x`) and on its baseline (`y`). */
 export interface TextLine {
@@ -35,7 +33,7 @@ interface TextBlock {
 
 /** The text of a box or label and the size it needs, padding included. */
 export interface BoxText {
-  /** The text in full, for the tooltip (the lines may be shortened). */
+  /** The text in full, for the tooltip. */
   readonly title: string;
   readonly blocks: readonly TextBlock[];
   readonly paddingTop: number;
@@ -75,9 +73,12 @@ export function outcomeText(code: string, title: string): BoxText {
   return measure(`${code}: ${title}`, [codeBlock, boxBlock(title)], boxPadding);
 }
 
-/** An answer's label on its edge: two lines at most, the rest cut with "…". */
+/**
+ * An answer's label on its edge: wrapped in full, never cut, so the label box grows a line
+ * for each line the answer needs (issue 22, item 7: labels cut with "…" hid the answer).
+ */
 export function labelText(label: string): BoxText {
-  const lines = wrapText(label, maxTextWidth.label, fontSizes.label, maxLabelLines);
+  const lines = wrapText(label, maxTextWidth.label, fontSizes.label);
   return measure(label, [{ lines, size: fontSizes.label, lineHeight: lineHeight.label, style: 'text' }], labelPadding);
 }
 

@@ -34,7 +34,7 @@ export interface FlowBox extends Rect {
   readonly lines: readonly TextLine[];
 }
 
-/** The label of one answer on an edge, shortened to fit; `title` is the answer in full. */
+/** The label of one answer on an edge, wrapped in full; `title` is the answer too, for the tooltip. */
 export interface FlowLabel extends Rect {
   readonly slug: string;
   readonly title: string;
@@ -68,10 +68,14 @@ const layoutOptions: Record<string, string> = {
   // so each question's answers read in the order the wizard lists them.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
-  // Align each box with the topmost box it connects to: the root lands at the top left,
-  // where the scrolling region opens, and no column floats to the middle of the chart.
-  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-  'elk.layered.nodePlacement.bk.fixedAlignment': 'LEFTUP',
+  // Linear segments: each chain of boxes is placed as one straight run, then pushed apart
+  // only as far as needed, top first. With the root's first edge kept straight
+  // (rootFirstEdgeOptions) the root stays level with the top branch, near the top left where
+  // the chart opens. Brandes-Köpf (even with `bk.fixedAlignment: LEFTUP`) put the root of the
+  // 18-question tree (tree.yaml version 2) about 1,000 px down, centred on its subtree; network
+  // simplex about 700 px down. Measured with elkjs 0.12.1 on the real tree: root top at
+  // y = 168, chart 5,964 x 1,633 px, against 1,038 and 5,632 x 2,843 px with Brandes-Köpf.
+  'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS',
   'elk.spacing.nodeNode': '22',
   'elk.layered.spacing.nodeNodeBetweenLayers': '36',
   'elk.spacing.edgeNode': '14',
