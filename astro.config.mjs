@@ -5,7 +5,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { pluginPlaceholders } from './src/setup/ec-placeholders.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
 
 /** Every fix page (wizard outcome) in `content/docs/fixes/`, listed in the sidebar by slug. */
@@ -46,19 +45,7 @@ export default defineConfig({
       pagefind: { ranking: { metaWeights: { logs: 5 } } },
       markdown: { processedDirs: ['./content/docs/'] },
       customCss: ['./src/styles/custom.css'],
-      expressiveCode: {
-        // Fences keep the names the config checkers key on (`apacheconf`, `haproxy`);
-        // Shiki has an Apache grammar under another name and none for HAProxy, whose
-        // `#` comments and plain directives read well with the INI grammar.
-        shiki: { langAlias: { apacheconf: 'apache', haproxy: 'ini' } },
-        // ```bash placeholders: the reader's domain, upstream, socket and log in commands.
-        plugins: [pluginPlaceholders()],
-        // Expressive Code's reset (`all: revert` on every element of every block) was half
-        // the style-recalculation time of a fix page with 30+ blocks. Blocks sit in
-        // `.not-content`, so Starlight's content styles do not reach them without it;
-        // screenshots of 16 blocks in light and dark were pixel-identical either way.
-        useStyleReset: false,
-      },
+      // Expressive Code's options are in ec.config.mjs (the `<Code>` component needs them there).
       sidebar: [
         {
           label: 'Start here',

@@ -17,7 +17,7 @@ import {
 } from '@astrojs/starlight/expressive-code';
 import { h } from '@astrojs/starlight/expressive-code/hast';
 import type { PlaceholderKind } from './defaults';
-import { findPlaceholders, type BlockOptions, type PlaceholderMatch } from './placeholders';
+import { findPlaceholders, type BlockOptions, type PlaceholderMatch } from './placeholders.ts';
 
 /** Tooltip of each kind of placeholder (also the only hint without JavaScript). */
 const tooltips: Record<PlaceholderKind, string> = {

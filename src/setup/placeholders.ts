@@ -12,8 +12,8 @@
  * A block can add literals of its own, e.g. `placeholders="upstreamHost=10.0.0.5"` where
  * the page's example upstream lives on another machine.
  */
-import { effectiveServer, errorLogDefaults, setupDefaults, type PlaceholderKind } from './defaults';
-import { quoteForShell, shellContexts, shellLanguages, type ShellContext } from './shell';
+import { effectiveServer, errorLogDefaults, setupDefaults, type PlaceholderKind } from './defaults.ts';
+import { quoteForShell, shellContexts, shellLanguages, type ShellContext } from './shell.ts';
 import type { ValidSetup } from './validate';
 
 /** Servers whose default error log the pages print. */

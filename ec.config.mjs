@@ -1,0 +1,24 @@
+// @ts-check
+/**
+ * Expressive Code options, in a file of their own so Starlight's `<Code>` component (used
+ * by the quick fix at the top of fix pages, src/components/outcome/QuickFix.astro) renders
+ * with the same plugins and options as Markdown code blocks
+ * (https://starlight.astro.build/reference/configuration/#expressivecode).
+ * Node loads this file directly, so the modules it imports use explicit `.ts` extensions.
+ */
+import { defineEcConfig } from '@astrojs/starlight/expressive-code';
+import { pluginPlaceholders } from './src/setup/ec-placeholders.ts';
+
+export default defineEcConfig({
+  // Fences keep the names the config checkers key on (`apacheconf`, `haproxy`);
+  // Shiki has an Apache grammar under another name and none for HAProxy, whose
+  // `#` comments and plain directives read well with the INI grammar.
+  shiki: { langAlias: { apacheconf: 'apache', haproxy: 'ini' } },
+  // ```bash placeholders: the reader's domain, upstream, socket and log in commands.
+  plugins: [pluginPlaceholders()],
+  // Expressive Code's reset (`all: revert` on every element of every block) was half
+  // the style-recalculation time of a fix page with 30+ blocks. Blocks sit in
+  // `.not-content`, so Starlight's content styles do not reach them without it;
+  // screenshots of 16 blocks in light and dark were pixel-identical either way.
+  useStyleReset: false,
+});
