@@ -7,6 +7,7 @@
  * Node loads this file directly, so the modules it imports use explicit `.ts` extensions.
  */
 import { defineEcConfig } from '@astrojs/starlight/expressive-code';
+import { pluginCodeChrome } from './src/markdown/ec-code-chrome.ts';
 import { pluginPlaceholders } from './src/setup/ec-placeholders.ts';
 
 export default defineEcConfig({
@@ -15,7 +16,8 @@ export default defineEcConfig({
   // `#` comments and plain directives read well with the INI grammar.
   shiki: { langAlias: { apacheconf: 'apache', haproxy: 'ini' } },
   // ```bash placeholders: the reader's domain, upstream, socket and log in commands.
-  plugins: [pluginPlaceholders()],
+  // No copy button on output blocks; the copy button in a title bar, never over the code.
+  plugins: [pluginPlaceholders(), pluginCodeChrome()],
   // Expressive Code's reset (`all: revert` on every element of every block) was half
   // the style-recalculation time of a fix page with 30+ blocks. Blocks sit in
   // `.not-content`, so Starlight's content styles do not reach them without it;
