@@ -73,8 +73,9 @@ export function fallbackTitle(language: string, frame: string | undefined): stri
 
 const isElement = (node: ElementContent): node is Element => node.type === 'element';
 const classes = (node: Element): string[] => {
-  const value = node.properties['className'];
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(' ') : [];
+  const value: unknown = node.properties['className'];
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(' ') : [];
 };
 
 /** The plugin; see the file comment. */
