@@ -56,8 +56,9 @@ export default defineConfig({
       routeMiddleware: './src/route-data.ts',
       lastUpdated: false,
       // Fix pages carry their error-log messages as Pagefind metadata (PageTitle.astro);
-      // a match there outranks the same words in a cause or concept page's body.
-      pagefind: { ranking: { metaWeights: { logs: 5 } } },
+      // a match there outranks the same words in a cause or concept page's body. Their outcome
+      // code and short inline code (`terms`) likewise.
+      pagefind: { ranking: { metaWeights: { code: 10, logs: 5, terms: 1 } } },
       markdown: { processedDirs: ['./content/docs/'] },
       customCss: ['./src/styles/custom.css'],
       // Expressive Code's options are in ec.config.mjs, where the <Code> component finds them too.

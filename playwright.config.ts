@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium; Playwright's own browser only where that is missing (downloads fail here). */
 const debianChromium = '/usr/bin/chromium';
-const port = 4329;
+/** The preview server's port; PW_PORT lets several checkouts run their specs at once. */
+const port = Number(process.env['PW_PORT'] ?? 4329);
 
 export default defineConfig({
   testDir: 'test/e2e',

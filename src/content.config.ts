@@ -30,6 +30,29 @@ export const collections = {
              * PageTitle.astro); each must appear verbatim in the page body.
              */
             logMessages: z.array(z.string().min(8).max(160)).max(12).default([]),
+            /**
+             * The "most likely fix" shown first on the page (QuickFix.astro): the commonest
+             * cause in one sentence and the one to three commands that fix it. Each command
+             * must appear verbatim in the page body (checked at build time), so it is one of
+             * the page's own steps.
+             */
+            quickFix: z
+              .object({
+                text: z.string().min(20).max(240),
+                commands: z
+                  .array(
+                    z.object({
+                      /** Expressive Code language of the block, e.g. `bash` or `nginx`. */
+                      lang: z.string().min(1),
+                      code: z.string().min(1),
+                      /** Expressive Code meta, e.g. `placeholders` or `title="nginx.conf"`. */
+                      meta: z.string().optional(),
+                    }),
+                  )
+                  .max(3)
+                  .default([]),
+              })
+              .optional(),
           })
           .optional(),
       }),

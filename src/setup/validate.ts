@@ -79,6 +79,31 @@ export function validateHostname(raw: string): Validation {
   return accept(value);
 }
 
+/**
+ * The site's domain: a host name (see `validateHostname`), or an address pasted from the
+ * browser such as `https://shop.example/cart`, of which only the host is kept (lower case,
+ * without port, path or credentials; parsed by the WHATWG URL parser, which also turns an
+ * international name into its xn-- form). A bare name followed by a path (`shop.example/`)
+ * keeps the part before the first slash.
+ * @param raw what the reader typed or pasted.
+ * @returns the host name, or why it is refused.
+ */
+export function validateDomain(raw: string): Validation {
+  const value = trimSpaces(raw);
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) {
+    let host: string;
+    try {
+      host = new URL(value).hostname;
+    } catch {
+      return refuse('This address could not be read. Type only the domain, such as shop.example.');
+    }
+    if (host === '') return refuse('This address has no domain. Type only the domain, such as shop.example.');
+    return validateHostname(host);
+  }
+  const slash = value.indexOf('/');
+  return validateHostname(slash > 0 ? value.slice(0, slash) : value);
+}
+
 /** A dotted-quad IPv4 address: four decimal numbers 0–255 without leading zeros (which some parsers read as octal). */
 export function isIPv4(value: string): boolean {
   const parts = value.split('.');
@@ -164,7 +189,7 @@ export function validateServer(raw: string): Validation {
 
 /** The validator for each key of the reader's setup. */
 export const setupValidators: Readonly<Record<keyof ReaderSetup, (raw: string) => Validation>> = {
-  domain: validateHostname,
+  domain: validateDomain,
   upstreamHost: validateHost,
   upstreamPort: validatePort,
   socket: validatePath,

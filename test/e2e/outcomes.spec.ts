@@ -126,7 +126,7 @@ test('ticks survive a reload, show in the summary, and can be reset', async ({ p
       ...titles.map((stepTitle, index) => `  [${index === 0 || index === 2 ? 'x' : ' '}] ${stepTitle.trim()}`),
     ].join('\n'),
   );
-  await page.getByRole('button', { name: 'Reset ticks' }).click();
+  await page.getByRole('button', { name: 'Untick all steps' }).click();
   await expect(tick(page, 0)).not.toBeChecked();
   await page.reload();
   await expect(tick(page, 2)).not.toBeChecked();

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { firstResultTimeout, watchPage } from './support';
 
@@ -27,6 +28,57 @@ const phrases: ReadonlyArray<readonly [phrase: string, fixPage: string]> = [
   ['AH01114: HTTP: failed to make connection to backend: 127.0.0.1', '/fixes/upstream-refused/'],
   ['AH00898: DNS lookup failure for: app.internal returned by /', '/fixes/proxy-cannot-resolve/'],
 ];
+
+/**
+ * Literal tokens a reader or agent pastes (a file name, an Apache message id, a HAProxy
+ * termination state) and the fix page that must come first.
+ */
+const tokens: ReadonlyArray<readonly [token: string, fixPage: string]> = [
+  ['php-fpm.sock', '/fixes/unix-socket-missing/'],
+  ['AH01102', '/fixes/upstream-closed/'],
+  ['SC--', '/fixes/upstream-refused/'],
+];
+
+/** Every fix page's outcome code (its frontmatter) and address. */
+const outcomeCodes: ReadonlyArray<readonly [code: string, fixPage: string]> = readdirSync('content/docs/fixes')
+  .filter((file) => file.endsWith('.mdx') && file !== 'index.mdx')
+  .map((file) => {
+    const code = /^\s+code: (\S+)$/m.exec(readFileSync(`content/docs/fixes/${file}`, 'utf8'))![1]!;
+    return [code, `/fixes/${file.replace(/\.mdx$/, '')}/`] as const;
+  });
+
+/** Types each query into the search dialog; returns those whose first result is not the expected page. */
+async function firstResultMisses(page: Page, queries: ReadonlyArray<readonly [string, string]>): Promise<string[]> {
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog');
+  const box = dialog.getByRole('textbox', { name: 'Search' });
+  const first = dialog.locator('.pagefind-ui__result-link').first();
+  const misses: string[] = [];
+  for (const [query, fixPage] of queries) {
+    await box.fill(query);
+    await expect(first)
+      .toHaveAttribute('href', fixPage, { timeout: firstResultTimeout })
+      .catch(async () => {
+        misses.push(`${query} → ${await first.getAttribute('href')}`);
+      });
+  }
+  return misses;
+}
+
+test('searching a fix page’s own outcome code puts that page first', async ({ page }) => {
+  test.setTimeout(180_000);
+  expect(outcomeCodes.length).toBeGreaterThan(20);
+  await page.goto('/errors/502-bad-gateway/');
+  expect(await firstResultMisses(page, outcomeCodes), 'codes whose first result is not their fix page').toEqual([]);
+});
+
+test('searching a literal token (file name, message id, termination state) finds its fix page first', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/errors/502-bad-gateway/');
+  expect(await firstResultMisses(page, tokens), 'tokens whose first result is not their fix page').toEqual([]);
+});
 
 test('searching a real error-log message puts its fix page first', async ({ page }) => {
   test.setTimeout(120_000);

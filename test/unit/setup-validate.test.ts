@@ -3,6 +3,7 @@ import {
   isIPv4,
   isIPv6,
   validateHost,
+  validateDomain,
   validateHostname,
   validatePath,
   validatePort,
@@ -12,7 +13,7 @@ import {
 import { emptySetup } from '../../src/setup/store';
 import { hostileValues } from '../support/hostile';
 
-const validators = { validateHostname, validateHost, validatePort, validatePath };
+const validators = { validateHostname, validateDomain, validateHost, validatePort, validatePath };
 
 describe.each(Object.entries(validators))('%s', (_name, validate) => {
   it.each(hostileValues)('refuses %s', (_label, value) => {
@@ -161,4 +162,25 @@ describe('validSetup', () => {
     const stored = { ...emptySetup, domain: 42 } as unknown as typeof emptySetup;
     expect(validSetup(stored)).toEqual({});
   });
+});
+
+describe('validateDomain', () => {
+  it.each([
+    ['https://shop.example/', 'shop.example'],
+    ['http://Shop.Example:8080/cart?id=1#top', 'shop.example'],
+    ['https://user:secret@shop.example/', 'shop.example'],
+    ['https://bücher.example/', 'xn--bcher-kva.example'],
+    ['shop.example/', 'shop.example'],
+    ['shop.example/cart', 'shop.example'],
+    [' shop.example ', 'shop.example'],
+  ])('takes the host of %s', (raw, host) => {
+    expect(validateDomain(raw)).toEqual({ ok: true, value: host });
+  });
+
+  it.each(['https://', 'https://:8080/', 'ftp://', '/shop.example', 'https://-shop.example/', 'https://127.0.0.1.5/'])(
+    'refuses %s',
+    (raw) => {
+      expect(validateDomain(raw).ok).toBe(false);
+    },
+  );
 });

@@ -14,7 +14,7 @@
  */
 function markScrollableRegions(): void {
   for (const region of document.querySelectorAll<HTMLElement>(
-    '.sl-markdown-content table, .sl-markdown-content .expressive-code pre',
+    '.sl-markdown-content table, .sl-markdown-content .expressive-code pre, .quick-fix .expressive-code pre',
   )) {
     if (region.scrollWidth > region.clientWidth + 1) region.tabIndex = 0;
     else if (region.tagName === 'TABLE') region.removeAttribute('tabindex');
