@@ -27,7 +27,10 @@ const refusedAnswers = [
 
 const stepHeadings = (page: Page) => page.locator('.sl-markdown-content .sl-steps > li h3');
 const tick = (page: Page, index: number) =>
-  page.locator('.sl-markdown-content .sl-steps > li').nth(index).getByRole('checkbox', { name: 'Done' });
+  page
+    .locator('.sl-markdown-content .sl-steps > li')
+    .nth(index)
+    .getByRole('checkbox', { name: /^Done: / });
 
 test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

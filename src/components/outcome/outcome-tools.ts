@@ -206,7 +206,8 @@ class OutcomeTools extends HTMLElement {
       const box = document.createElement('input');
       box.type = 'checkbox';
       box.dataset.step = step.anchor;
-      box.setAttribute('aria-describedby', step.anchor);
+      // Named with its step, so a screen reader's list of checkboxes says which step each is.
+      box.setAttribute('aria-label', `Done: ${step.title}`);
       box.addEventListener('change', () => setTick(outcomeId, step.anchor, box.checked));
       label.append(box, ' Done');
       const wrapper = step.item.querySelector('.sl-heading-wrapper') ?? step.item.querySelector('h3');
