@@ -7,6 +7,8 @@ import type { Fields } from './types.ts';
 
 /** Setup keys the recogniser may fill, and their values. */
 export interface SetupValues {
+  /** The site's domain: the virtual host (nginx `server:`) or Host header the line names. */
+  domain?: string;
   upstreamHost?: string;
   upstreamPort?: string;
   socket?: string;
@@ -44,8 +46,13 @@ export function isSocketPath(value: string): boolean {
  * name of an `upstream {}` block, not a machine. Never throws.
  */
 export function setupValuesFrom(fields: Fields): SetupValues {
-  if (fields.socket !== undefined) return isSocketPath(fields.socket) ? { socket: fields.socket } : {};
+  // A domain has a dot and is not an address: `server: _` or `host: "127.0.0.1"` name none.
+  const domain =
+    fields.server !== undefined && fields.server.includes('.') && isHostname(fields.server.toLowerCase())
+      ? { domain: fields.server.toLowerCase() }
+      : {};
+  if (fields.socket !== undefined) return isSocketPath(fields.socket) ? { ...domain, socket: fields.socket } : domain;
   const { upstreamHost: host, upstreamPort: port } = fields;
-  if (host === undefined || port === undefined || !isPort(port)) return {};
-  return isIPv4(host) || isHostname(host) ? { upstreamHost: host, upstreamPort: port } : {};
+  if (host === undefined || port === undefined || !isPort(port)) return domain;
+  return isIPv4(host) || isHostname(host) ? { ...domain, upstreamHost: host, upstreamPort: port } : domain;
 }

@@ -143,6 +143,18 @@ describe('values offered to the reader setup', () => {
     ['no .. in a socket path', { socket: '/run/../etc/passwd' }, {}],
     ['no spaces in a socket path', { socket: '/run/a b.sock' }, {}],
     ['no socket path of 10 000 characters', { socket: `/${'a'.repeat(10_000)}` }, {}],
+    [
+      'the domain from the virtual host, with the upstream',
+      { server: 'Shop.Example', upstreamHost: '127.0.0.1', upstreamPort: '8080' },
+      { domain: 'shop.example', upstreamHost: '127.0.0.1', upstreamPort: '8080' },
+    ],
+    [
+      'no domain from a catch-all server name',
+      { server: '_', socket: '/run/php/php-fpm.sock' },
+      { socket: '/run/php/php-fpm.sock' },
+    ],
+    ['no domain from an address', { server: '203.0.113.7' }, {}],
+    ['no domain with markup', { server: '<b>x</b>.example' }, {}],
   ])('%s', (_name, fields: Fields, expected) => {
     expect(setupValuesFrom(fields)).toEqual(expected);
   });

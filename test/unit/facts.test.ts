@@ -47,14 +47,7 @@ const docsRoot = new URL('../../content/docs/', import.meta.url);
  * (another worker edits the middle of fix pages). Each entry must still disagree: once the page
  * is fixed, remove the entry.
  */
-const knownDisagreements: { fact: string; page: string; line: number; reason: string }[] = [
-  {
-    fact: 'puma-persistent-timeout',
-    page: 'fixes/keepalive-mismatch.mdx',
-    line: 84,
-    reason: 'table says 20 s without naming Puma 7, which raised the default to 65 s',
-  },
-];
+const knownDisagreements: { fact: string; page: string; line: number; reason: string }[] = [];
 
 /** Milliseconds in one of each unit the pages write. */
 const unitMs: Partial<Record<string, number>> = {

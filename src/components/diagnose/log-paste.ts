@@ -7,6 +7,7 @@
 import { escapeUntrusted } from '../../diagnose/escape';
 import { fieldRows, findingScore, isWhoAnswered, leadText, primaryFinding } from '../../diagnose/present';
 import type { Finding } from '../../diagnose/types';
+import type { FilledSetup } from './fill-setup';
 import { loadWizardData } from '../../wizard/client-data';
 
 interface LogPasteData {
@@ -35,6 +36,32 @@ class LogPaste extends HTMLElement {
     });
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
+    });
+    // Refused when pasted, not when recognised: a 10 MB paste in the box alone froze the page
+    // for seconds. The length in UTF-16 units is at least the character count, so it is a
+    // cheap first test; the exact UTF-8 size is checked again on Recognise.
+    input.addEventListener('paste', (event) => {
+      const pasted = event.clipboardData?.getData('text/plain') ?? '';
+      if (pasted.length + input.value.length <= maxInputBytes) return;
+      event.preventDefault();
+      const size = Math.ceil((pasted.length + input.value.length) / 1024);
+      this.#say(
+        `That paste is about ${size} KB; the box takes at most 64 KB. Paste the few lines written at the time of the 502.`,
+      );
+    });
+    this.#part<HTMLButtonElement>('undo')?.addEventListener('click', () => this.#undoSaved());
+  }
+
+  /** The setup keys the last paste wrote, so Undo can clear them again. */
+  #saved: readonly FilledSetup['keys'][number][] = [];
+
+  #undoSaved(): void {
+    void import('./fill-setup').then(({ clearFilled }) => {
+      clearFilled(this.#saved);
+      this.#saved = [];
+      const note = this.#part('saved');
+      if (note) note.textContent = 'Removed from your setup again.';
+      this.#part<HTMLButtonElement>('undo')?.setAttribute('hidden', '');
     });
   }
 
@@ -88,7 +115,9 @@ class LogPaste extends HTMLElement {
     }
     this.#say(leadText(primary));
     this.#show(primary, findings, wizard.wizardPathFor(tree, primary.rule.implies));
-    this.#showSaved(fillSetupFrom(primary));
+    const filled = fillSetupFrom(primary);
+    this.#saved = filled.keys;
+    this.#showSaved(filled.saved, filled.kept);
   }
 
   #show(primary: Finding, findings: readonly Finding[], wizardPath: string): void {
@@ -114,11 +143,18 @@ class LogPaste extends HTMLElement {
     result.hidden = false;
   }
 
-  #showSaved(saved: string[]): void {
+  #showSaved(saved: readonly string[], kept: readonly string[]): void {
     const note = this.#part('saved');
+    const undo = this.#part<HTMLButtonElement>('undo');
     if (!note) return;
-    note.hidden = saved.length === 0;
-    note.textContent = `Saved to your setup, for the commands on fix pages: ${saved.join(', ')}.`;
+    const sentences = [
+      ...(saved.length > 0 ? [`Saved to your setup, for the commands on fix pages: ${saved.join(', ')}.`] : []),
+      ...(kept.length > 0 ? [`Your setup already names ${kept.join(', ')}: kept as it is.`] : []),
+    ];
+    note.hidden = sentences.length === 0;
+    // Values from the paste, escaped like the fields above.
+    note.textContent = escapeUntrusted(sentences.join(' '));
+    if (undo) undo.hidden = saved.length === 0;
   }
 
   #showOthers(others: readonly Finding[]): void {
