@@ -22,18 +22,63 @@ export interface WizardClientData {
 
 let pending: Promise<WizardClientData> | undefined;
 
-/** Whether `value` has the fields every reader of the data relies on. */
-function isClientData(value: unknown): value is WizardClientData {
-  if (typeof value !== 'object' || value === null) return false;
-  const data = value as Partial<WizardClientData>;
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+const isOptional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
+
+/** An answer as the routing needs it: a slug and a label, and a next node or outcome. */
+function isAnswerShape(value: unknown): boolean {
   return (
-    typeof data.shape?.root === 'string' &&
-    Array.isArray(data.shape.nodes) &&
-    typeof data.outcomeTitles === 'object' &&
-    data.outcomeTitles !== null &&
-    Array.isArray(data.adminOutcomes) &&
-    typeof data.followUps === 'object' &&
-    data.followUps !== null
+    isObject(value) &&
+    isString(value.slug) &&
+    isString(value.label) &&
+    isOptional(value.next, isString) &&
+    isOptional(value.outcome, isString) &&
+    isOptional(value.server, isString) &&
+    (isString(value.next) || isString(value.outcome))
+  );
+}
+
+/** A node as the routing needs it (the browser's part of the tree schema in tree.ts). */
+function isNodeShape(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    isString(value.id) &&
+    isString(value.short) &&
+    Array.isArray(value.answers) &&
+    value.answers.every(isAnswerShape)
+  );
+}
+
+/**
+ * Whether `value` is the wizard's data, down to every node, answer and retired rule the
+ * routing reads: a same-origin file of another shape (an old deploy's, a broken one) must
+ * not throw inside the wizard, which then keeps its plain links.
+ *
+ * @param value - Parsed JSON of `/wizard-data.json`.
+ */
+export function isClientData(value: unknown): value is WizardClientData {
+  if (!isObject(value) || !isObject(value.shape)) return false;
+  const { shape } = value;
+  return (
+    isString(shape.root) &&
+    Array.isArray(shape.nodes) &&
+    shape.nodes.every(isNodeShape) &&
+    shape.nodes.some((node) => (node as { id: string }).id === shape.root) &&
+    isOptional(shape.version, (version) => typeof version === 'number') &&
+    isOptional(
+      shape.retired,
+      (retired) =>
+        Array.isArray(retired) &&
+        retired.every((rule) => isObject(rule) && isStringArray(rule.replace) && isStringArray(rule.with)),
+    ) &&
+    isObject(value.outcomeTitles) &&
+    Object.values(value.outcomeTitles).every(isString) &&
+    isStringArray(value.adminOutcomes) &&
+    isObject(value.followUps) &&
+    Object.values(value.followUps).every(isStringArray)
   );
 }
 

@@ -5,7 +5,6 @@
 import { getCollection } from 'astro:content';
 import treeYaml from '../../content/wizard/tree.yaml?raw';
 import { parseTree, type Tree } from './tree';
-import type { TreeShape } from './paths';
 
 /** What the wizard shows of an outcome, read from its fix page's frontmatter. */
 export interface OutcomeInfo {
@@ -55,19 +54,7 @@ export function loadWizard(): Promise<Wizard> {
   return loaded;
 }
 
-/** The routing shape of the tree that the browser receives (labels, slugs, targets). */
-export function toShape(tree: Tree): TreeShape {
-  return {
-    version: tree.version,
-    root: tree.root,
-    retired: tree.retired,
-    nodes: tree.nodes.map((node) => ({
-      id: node.id,
-      short: node.short,
-      answers: node.answers.map(({ slug, label, next, outcome, server }) => ({ slug, label, next, outcome, server })),
-    })),
-  };
-}
+export { toShape } from './shape';
 
 /** JSON for a `<script type="application/json">` block: `<` escaped so no tag can close it. */
 export function toScriptJson(value: unknown): string {
