@@ -4,8 +4,7 @@
  * the reader's setup with the upstream it names. Everything from the paste is shown with
  * `textContent`. The recogniser and its rules are loaded on the first use, not with the page.
  */
-import { escapeUntrusted } from '../../diagnose/escape';
-import { fieldRows, findingScore, isWhoAnswered, leadText, primaryFinding } from '../../diagnose/present';
+import type * as Present from '../../diagnose/present';
 import type { Finding } from '../../diagnose/types';
 import type { FilledSetup } from './fill-setup';
 import { loadWizardData } from '../../wizard/client-data';
@@ -52,6 +51,15 @@ class LogPaste extends HTMLElement {
     this.#part<HTMLButtonElement>('undo')?.addEventListener('click', () => this.#undoSaved());
   }
 
+  /**
+   * Shows pasted text with controls and bidi characters escaped (src/diagnose/escape.ts,
+   * loaded with the recogniser on the first paste).
+   */
+  #escape: (text: string) => string = (text) => text;
+
+  /** How findings read (src/diagnose/present.ts), loaded with the recogniser too. */
+  #present!: typeof Present;
+
   /** The setup keys the last paste wrote, so Undo can clear them again. */
   #saved: readonly FilledSetup['keys'][number][] = [];
 
@@ -93,11 +101,16 @@ class LogPaste extends HTMLElement {
         import('../../diagnose/wizard'),
         import('./fill-setup'),
         loadWizardData(),
+        import('../../diagnose/escape'),
+        import('../../diagnose/present'),
       ]);
     } catch {
       return this.#say('The recogniser did not load. Check your connection and press Recognise again.');
     }
-    const [{ diagnose }, wizard, { fillSetupFrom }, { shape: tree }] = modules;
+    const [{ diagnose }, wizard, { fillSetupFrom }, { shape: tree }, { escapeUntrusted }, present] = modules;
+    this.#escape = escapeUntrusted;
+    this.#present = present;
+    const { findingScore, primaryFinding, leadText } = present;
     const findings = diagnose(text);
     // Questions a finding settles; reaching an outcome beats any number of questions.
     // A who-answered finding (an error page, a header) only leads when no line names a cause.
@@ -128,17 +141,16 @@ class LogPaste extends HTMLElement {
     if (!result || !fields || !proceed || !fix) return;
     fields.replaceChildren(
       // Values come from the pasted log: shown as text, with controls and bidi characters escaped.
-      ...fieldRows(primary.fields).flatMap(({ label, value }) => [
-        element('dt', label),
-        element('dd', escapeUntrusted(value)),
-      ]),
+      ...this.#present
+        .fieldRows(primary.fields)
+        .flatMap(({ label, value }) => [element('dt', label), element('dd', this.#escape(value))]),
     );
     proceed.href = wizardPath;
     const page = this.#data.fixPages[primary.outcome];
     fix.href = page?.href ?? `/fixes/${primary.outcome}/`;
     fix.textContent = `Fix: ${page?.title ?? primary.outcome}`;
     // Who answered is not a cause: the next step is in the text and the wizard, no fix page.
-    fix.hidden = isWhoAnswered(primary);
+    fix.hidden = this.#present.isWhoAnswered(primary);
     this.#showOthers(findings.filter((finding) => finding !== primary));
     result.hidden = false;
   }
@@ -153,7 +165,7 @@ class LogPaste extends HTMLElement {
     ];
     note.hidden = sentences.length === 0;
     // Values from the paste, escaped like the fields above.
-    note.textContent = escapeUntrusted(sentences.join(' '));
+    note.textContent = this.#escape(sentences.join(' '));
     if (undo) undo.hidden = saved.length === 0;
   }
 
@@ -164,8 +176,8 @@ class LogPaste extends HTMLElement {
     box.hidden = others.length === 0;
     list.replaceChildren(
       ...others.slice(0, maxOthers).map((finding) => {
-        const item = element('li', `${leadText(finding)} `);
-        if (isWhoAnswered(finding)) return item;
+        const item = element('li', `${this.#present.leadText(finding)} `);
+        if (this.#present.isWhoAnswered(finding)) return item;
         const page = this.#data.fixPages[finding.outcome];
         const link = element('a', `Fix: ${page?.title ?? finding.outcome}`);
         link.setAttribute('href', page?.href ?? `/fixes/${finding.outcome}/`);

@@ -50,7 +50,20 @@ class WizardFlow extends HTMLElement {
 
   connectedCallback(): void {
     this.#forgetOnStartOver();
+    this.#fillPlaceholders();
     void this.#start();
+  }
+
+  /**
+   * Loads the placeholder filling the first time a step shows a command with the reader's
+   * values (tree.yaml `command`); most steps have none, so it is not in the first load.
+   */
+  #fillPlaceholders(): void {
+    if (!this.querySelector('[data-placeholder]')) return;
+    void import('../../setup/fill-live').then(
+      ({ startFilling }) => startFilling(),
+      () => undefined, // Offline: the commands keep the examples.
+    );
   }
 
   /**
@@ -235,8 +248,9 @@ class WizardFlow extends HTMLElement {
       announce.textContent = resolution.kind === 'outcome' ? `Outcome: ${title}` : `Question ${count + 1}: ${title}`;
     }
     if (focus) heading?.focus();
-    // The placeholder filler (PlaceholderFiller.astro) shows the reader's values in the new step's commands.
+    // The step's check command shows the reader's own values (src/setup/fill-live.ts).
     document.dispatchEvent(new Event('wizard:step'));
+    this.#fillPlaceholders();
     this.#remember();
   }
 
