@@ -349,13 +349,54 @@ test('a pasted log line answers the questions it implies', async ({ page }) => {
     );
   await box.getByRole('button', { name: 'Recognise' }).click();
   await expect(box.locator('[data-log-paste-saved]')).toHaveText(
-    'Saved to your setup, for the commands on fix pages: socket /run/php/php8.2-fpm.sock.',
+    'Saved to your setup, for the commands on fix pages: domain example.test, socket /run/php/php8.2-fpm.sock.',
   );
+  // A second paste naming another socket leaves the saved one alone, and says so.
+  await box
+    .getByLabel('Paste an error-log line or curl output')
+    .fill(
+      '2026/11/24 01:22:09 [crit] 15577#15577: *20 connect() to unix:/run/php/php8.3-fpm.sock failed (2: No such file or directory) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET / HTTP/1.1", upstream: "fastcgi://unix:/run/php/php8.3-fpm.sock:", host: "example.test"',
+    );
+  await box.getByRole('button', { name: 'Recognise' }).click();
+  await expect(box.locator('[data-log-paste-saved]')).toHaveText(
+    'Your setup already names socket /run/php/php8.2-fpm.sock: kept as it is.',
+  );
+  expect(await page.evaluate(() => localStorage.getItem('502guide:setup:socket'))).toBe('/run/php/php8.2-fpm.sock');
   await box.getByRole('link', { name: 'Continue in the wizard with these answers' }).click();
   await expect(page).toHaveURL('/wizard/admin/nginx/no-such-file/');
   await expect(page.getByRole('navigation', { name: 'Your answers' })).toContainText(
     'No such file or directory (unix socket)',
   );
+  await watcher.check();
+});
+
+test('Undo takes back what a paste saved to the setup, and a paste over 64 KB is refused when pasted', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const watcher = await watchPage(page);
+  await page.goto('/wizard/admin/nginx/');
+  const box = page.locator('[data-step-slot] log-paste');
+  const input = box.getByLabel('Paste an error-log line or curl output');
+  await input.fill(
+    '2026/11/24 01:22:04 [error] 15577#15577: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 198.51.100.7, server: shop.example, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:8123/", host: "shop.example"',
+  );
+  await box.getByRole('button', { name: 'Recognise' }).click();
+  await expect(box.locator('[data-log-paste-saved]')).toHaveText(
+    'Saved to your setup, for the commands on fix pages: domain shop.example, upstream 127.0.0.1:8123.',
+  );
+  await box.getByRole('button', { name: 'Undo' }).click();
+  await expect(box.locator('[data-log-paste-saved]')).toHaveText('Removed from your setup again.');
+  await expect(box.getByRole('button', { name: 'Undo' })).toBeHidden();
+  expect([null, '']).toContain(await page.evaluate(() => localStorage.getItem('502guide:setup:domain')));
+  // 70 KB on the clipboard: the paste is refused and the box keeps what it had.
+  await input.fill('');
+  await page.evaluate(() => navigator.clipboard.writeText('x'.repeat(70 * 1024)));
+  await input.focus();
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(box.locator('[data-log-paste-status]')).toContainText('the box takes at most 64 KB');
+  await expect(input).toHaveValue('');
   await watcher.check();
 });
 
