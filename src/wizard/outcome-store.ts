@@ -68,3 +68,10 @@ export function clearTried(): void {
   $tried.set([]);
   $ticks.set({});
 }
+
+/**
+ * Where the paste box keeps the last log line it recognised (src/components/diagnose/
+ * fill-setup.ts), for Copy summary and the escalation report of the fix page the reader
+ * goes on to (outcome-tools.ts). Read and written through src/components/storage.ts.
+ */
+export const pastedLineKey = '502guide:pasted-line';

@@ -16,6 +16,8 @@ export interface StepState {
 export interface OutcomeLabel {
   readonly code: string;
   readonly title: string;
+  /** The cause in one sentence (the fix page's `outcome.cause`), shown under the title. */
+  readonly cause?: string | undefined;
 }
 
 export interface TicketSummary {
@@ -28,6 +30,8 @@ export interface TicketSummary {
   readonly treeVersion?: number | undefined;
   /** When the link's answers led to another outcome: one sentence saying where, and whether they are kept. */
   readonly answersNote?: string | undefined;
+  /** The log line the reader last pasted into the wizard's paste box, as pasted (capped and escaped here). */
+  readonly pastedLine?: string | undefined;
   readonly steps: readonly StepState[];
   /** Outcomes tried before this one, oldest first. */
   readonly tried: readonly OutcomeLabel[];
@@ -35,14 +39,20 @@ export interface TicketSummary {
 
 /** The "Copy summary" text. */
 export function ticketSummary(summary: TicketSummary): string {
-  const lines = [`${summary.outcome.code} ${summary.outcome.title}`, `Link: ${summary.link}`];
+  const lines = [`${summary.outcome.code} ${summary.outcome.title}`];
+  if (summary.outcome.cause) lines.push(`Cause: ${summary.outcome.cause}`);
+  lines.push(`Link: ${summary.link}`);
   if (summary.answersNote !== undefined) lines.push('', summary.answersNote);
   if (summary.answers.length > 0) {
     const version = summary.treeVersion === undefined ? '' : ` (wizard version ${summary.treeVersion})`;
     lines.push('', `Answers given in the 502 wizard${version}:`);
     summary.answers.forEach((entry, index) => lines.push(`  ${index + 1}. ${entry.question}: ${entry.answer}`));
   }
-  if (summary.steps.length > 0) {
+  if (summary.pastedLine !== undefined && summary.pastedLine.trim() !== '') {
+    lines.push('', 'Log line pasted into the wizard:', `  ${capField(summary.pastedLine, pastedLineLimit)}`);
+  }
+  // A checklist with nothing ticked says nothing: it is left out.
+  if (summary.steps.some((step) => step.done)) {
     const done = summary.steps.filter((step) => step.done).length;
     lines.push('', `Steps done (${done} of ${summary.steps.length}):`);
     for (const step of summary.steps) lines.push(`  [${step.done ? 'x' : ' '}] ${step.title}`);
@@ -53,6 +63,9 @@ export function ticketSummary(summary: TicketSummary): string {
   }
   return lines.join('\n');
 }
+
+/** Most characters kept of a pasted log line in a summary (one line is enough to say what was seen). */
+export const pastedLineLimit = 500;
 
 /** Most characters kept from each free-text field of the report. */
 export const reportFieldLimit = { time: 64, url: 2048, requestId: 256, checks: 20_000 } as const;

@@ -78,9 +78,13 @@ test('Copy link and Copy summary on a wizard leaf put exactly the expected text 
   await tools.getByRole('button', { name: 'Copy summary' }).click();
   const { title, outcome } = fixPages['upstream-refused']!;
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    [`${outcome.code} ${title}`, `Link: ${baseURL}/wizard/admin/nginx/refused/same-host/`, '', ...refusedAnswers].join(
-      '\n',
-    ),
+    [
+      `${outcome.code} ${title}`,
+      `Cause: ${outcome.cause}`,
+      `Link: ${baseURL}/wizard/admin/nginx/refused/same-host/`,
+      '',
+      ...refusedAnswers,
+    ].join('\n'),
   );
   await expect(page.locator('[data-step-slot] a[data-fix-link]')).toHaveAttribute(
     'href',
@@ -99,7 +103,7 @@ test('a fix page whose /wizard-data.json cannot be fetched still copies its link
   const { title, outcome } = fixPages['upstream-refused']!;
   await expect
     .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-    .toMatch(new RegExp(`^${outcome.code} .*\nLink: ${baseURL}/fixes/upstream-refused/\n`));
+    .toMatch(new RegExp(`^${outcome.code} .*\nCause: .*\nLink: ${baseURL}/fixes/upstream-refused/(\n|$)`));
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(title);
   await expect(page.getByRole('navigation', { name: 'How you got here' })).toBeHidden();
 });
@@ -121,6 +125,7 @@ test('ticks survive a reload, show in the summary, and can be reset', async ({ p
   expect(summary).toBe(
     [
       `${outcome.code} ${title}`,
+      `Cause: ${outcome.cause}`,
       `Link: ${baseURL}/fixes/upstream-refused/?answers=admin/nginx/refused/same-host`,
       '',
       ...refusedAnswers,

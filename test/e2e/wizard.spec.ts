@@ -364,6 +364,12 @@ test('a pasted log line answers the questions it implies', async ({ page }) => {
   expect(await page.evaluate(() => localStorage.getItem('502guide:setup:socket'))).toBe('/run/php/php8.2-fpm.sock');
   await box.getByRole('link', { name: 'Continue in the wizard with these answers' }).click();
   await expect(page).toHaveURL('/wizard/admin/nginx/no-such-file/');
+  // The recognised line travels to the outcome's summary (escaped and capped there).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('[data-step-slot] outcome-tools').getByRole('button', { name: 'Copy summary' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+    'Log line pasted into the wizard:\n  2026/11/24 01:22:09 [crit] 15577#15577: *20 connect() to unix:/run/php/php8.3-fpm.sock failed',
+  );
   await expect(page.getByRole('navigation', { name: 'Your answers' })).toContainText(
     'No such file or directory (unix socket)',
   );
@@ -387,7 +393,7 @@ test('Undo takes back what a paste saved to the setup, and a paste over 64 KB is
     'Saved to your setup, for the commands on fix pages: domain shop.example, upstream 127.0.0.1:8123.',
   );
   await box.getByRole('button', { name: 'Undo' }).click();
-  await expect(box.locator('[data-log-paste-saved]')).toHaveText('Removed from your setup again.');
+  await expect(box.locator('[data-log-paste-saved]')).toHaveText('Removed from your setup.');
   await expect(box.getByRole('button', { name: 'Undo' })).toBeHidden();
   expect([null, '']).toContain(await page.evaluate(() => localStorage.getItem('502guide:setup:domain')));
   // 70 KB on the clipboard: the paste is refused and the box keeps what it had.

@@ -31,3 +31,35 @@ describe('ticketSummary', () => {
     expect(text).not.toContain('version');
   });
 });
+
+describe('ticketSummary, what it adds and leaves out', () => {
+  it('gives the cause under the title', () => {
+    const text = ticketSummary({ ...base, outcome: { ...base.outcome, cause: 'A firewall drops the packets.' } });
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '502-FIREWALL Firewall blocks the upstream',
+      'Cause: A firewall drops the packets.',
+      `Link: ${base.link}`,
+    ]);
+  });
+
+  it('leaves out a checklist with nothing ticked, and keeps one with a tick', () => {
+    const steps = [
+      { title: 'Check the rules', done: false },
+      { title: 'Allow the port', done: false },
+    ];
+    expect(ticketSummary({ ...base, steps })).not.toContain('Steps done');
+    expect(ticketSummary({ ...base, steps: [{ ...steps[0]!, done: true }, steps[1]!] })).toContain(
+      'Steps done (1 of 2):\n  [x] Check the rules\n  [ ] Allow the port',
+    );
+  });
+
+  it('quotes the pasted log line, escaped and cut with a marker', () => {
+    const line = `connect() failed (113: No route to host)\u202e ${'x'.repeat(600)}`;
+    const text = ticketSummary({ ...base, pastedLine: line });
+    const quoted = text.split('\n')[text.split('\n').indexOf('Log line pasted into the wizard:') + 1]!;
+    expect(quoted.startsWith('  connect() failed (113: No route to host)\\u202e')).toBe(true);
+    expect(quoted).not.toContain('\u202e');
+    expect(quoted).toMatch(/cut/);
+    expect(ticketSummary({ ...base, pastedLine: '   ' })).not.toContain('Log line pasted');
+  });
+});

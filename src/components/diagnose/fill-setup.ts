@@ -6,6 +6,8 @@
 import { setupValuesFrom } from '../../diagnose/setup-values';
 import type { Finding } from '../../diagnose/types';
 import { $setup, setSetupValue, type ReaderSetup } from '../../setup/store';
+import { pastedLineKey } from '../../wizard/outcome-store';
+import { writeItem } from '../storage';
 
 /** What a paste did to the reader's setup. */
 export interface FilledSetup {
@@ -22,11 +24,16 @@ export interface FilledSetup {
  * still empty, each through the setup store's validation. A field the reader (or an
  * earlier paste) filled is never replaced: the paste names it in `kept` instead.
  *
+ * It also keeps the recognised line itself (at most 2,000 characters) for Copy summary and
+ * the escalation report of the fix page the reader goes on to (outcome-tools.ts).
+ *
  * @param finding - The primary finding of a paste.
+ * @param text - The pasted text the finding's `line` (1-based) points into.
  * @returns What was written and what was left alone; empty lists when the paste named
  *   nothing or nothing passed validation.
  */
-export function fillSetupFrom(finding: Finding): FilledSetup {
+export function fillSetupFrom(finding: Finding, text: string): FilledSetup {
+  writeItem(pastedLineKey, (text.split('\n')[finding.line - 1] ?? '').trim().slice(0, 2000));
   const values = setupValuesFrom(finding.fields);
   const current = $setup.get();
   const filled: FilledSetup = { saved: [], kept: [], keys: [] };

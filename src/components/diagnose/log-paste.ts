@@ -44,9 +44,7 @@ class LogPaste extends HTMLElement {
       if (pasted.length + input.value.length <= maxInputBytes) return;
       event.preventDefault();
       const size = Math.ceil((pasted.length + input.value.length) / 1024);
-      this.#say(
-        `That paste is about ${size} KB; the box takes at most 64 KB. Paste the few lines written at the time of the 502.`,
-      );
+      this.#say(`That paste is ${size} KB; the box takes at most 64 KB.`);
     });
     this.#part<HTMLButtonElement>('undo')?.addEventListener('click', () => this.#undoSaved());
   }
@@ -68,7 +66,7 @@ class LogPaste extends HTMLElement {
       clearFilled(this.#saved);
       this.#saved = [];
       const note = this.#part('saved');
-      if (note) note.textContent = 'Removed from your setup again.';
+      if (note) note.textContent = 'Removed from your setup.';
       this.#part<HTMLButtonElement>('undo')?.setAttribute('hidden', '');
     });
   }
@@ -128,7 +126,7 @@ class LogPaste extends HTMLElement {
     }
     this.#say(leadText(primary));
     this.#show(primary, findings, wizard.wizardPathFor(tree, primary.rule.implies));
-    const filled = fillSetupFrom(primary);
+    const filled = fillSetupFrom(primary, text);
     this.#saved = filled.keys;
     this.#showSaved(filled.saved, filled.kept);
   }

@@ -11,7 +11,7 @@ export interface FollowUp {
 }
 
 export interface OutcomeToolsData {
-  readonly outcomes: Record<string, { code: string; title: string; href: string }>;
+  readonly outcomes: Record<string, { code: string; title: string; href: string; cause: string }>;
 }
 
 /**
@@ -48,7 +48,7 @@ export async function outcomeToolsData(): Promise<OutcomeToolsData> {
     outcomes: Object.fromEntries(
       [...outcomes.values()].map((outcome) => [
         outcome.id,
-        { code: outcome.code, title: outcome.title, href: outcome.href },
+        { code: outcome.code, title: outcome.title, href: outcome.href, cause: outcome.cause },
       ]),
     ),
   };

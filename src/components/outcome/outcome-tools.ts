@@ -8,8 +8,9 @@
  * or a form field is ever parsed as HTML.
  */
 import { loadWizardData } from '../../wizard/client-data';
+import { readItem } from '../storage';
 import { arriveAt, urlToSegments, type Step } from '../../wizard/paths';
-import { $ticks, $tried, clearTried, resetTicks, setTick } from '../../wizard/outcome-store';
+import { $ticks, $tried, clearTried, pastedLineKey, resetTicks, setTick } from '../../wizard/outcome-store';
 import { escalationReport, ticketSummary, type TicketSummary } from '../../wizard/summary';
 
 interface OutcomeData {
@@ -124,6 +125,7 @@ function summaryFor(outcomeId: string, steps: readonly Step[]): TicketSummary | 
     answers: steps.map((step) => ({ question: step.node.short, answer: step.answer.label })),
     treeVersion,
     answersNote,
+    pastedLine: readItem(pastedLineKey) ?? undefined,
     steps: pageSteps().map((step) => ({ title: step.title, done: ticked.has(step.anchor) })),
     tried: triedIds.length > 1 ? triedIds.flatMap((id) => ownValue(page.outcomes, id) ?? []) : [],
   };
