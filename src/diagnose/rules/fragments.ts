@@ -9,6 +9,14 @@
  */
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
+import { nginxConnectRules } from './nginx.ts';
+
+/** The cause of the full-line rule a fragment rule quotes part of, so the two cannot drift apart. */
+function causeOf(id: string): string {
+  const rule = nginxConnectRules.find((candidate) => candidate.id === id);
+  if (rule === undefined) throw new Error(`[diagnose] fragments.ts: no nginx connect rule "${id}"`);
+  return rule.cause;
+}
 
 const connectSource = 'nginx src/event/ngx_event_connect.c, quoted without the line around it (reference §1)';
 
@@ -16,8 +24,7 @@ export const nginxFragmentRules: readonly Rule[] = [
   {
     id: 'nginx-fragment-socket-missing',
     software: 'nginx',
-    cause:
-      'No file exists at the unix socket path nginx connects to (the app or PHP-FPM is not running, or the path is wrong).',
+    cause: causeOf('nginx-socket-missing'),
     outcome: 'unix-socket-missing',
     status: 502,
     implies: admin('nginx', 'no-such-file'),
@@ -32,7 +39,7 @@ export const nginxFragmentRules: readonly Rule[] = [
   {
     id: 'nginx-fragment-socket-permission',
     software: 'nginx',
-    cause: "nginx's worker may not connect to the unix socket (its owner, group or mode).",
+    cause: causeOf('nginx-socket-permission'),
     outcome: 'permission-denied',
     status: 502,
     implies: admin('nginx', 'permission-denied'),
@@ -81,8 +88,7 @@ export const nginxFragmentRules: readonly Rule[] = [
   {
     id: 'nginx-fragment-no-route',
     software: 'nginx',
-    cause:
-      'There is no route to the upstream host: it is down, on another network, or a firewall rejects the connection (EHOSTUNREACH).',
+    cause: causeOf('nginx-no-route'),
     outcome: 'firewall',
     status: 502,
     implies: admin('nginx', 'no-route'),
@@ -98,8 +104,7 @@ export const nginxFragmentRules: readonly Rule[] = [
   {
     id: 'nginx-fragment-network-unreachable',
     software: 'nginx',
-    cause:
-      "The upstream's network is unreachable from the proxy: no route to it (often an IPv6 address on a host without IPv6).",
+    cause: causeOf('nginx-network-unreachable'),
     outcome: 'firewall',
     status: 502,
     implies: admin('nginx', 'no-route'),
