@@ -8,18 +8,17 @@ import { parse as parseYaml } from 'yaml';
 import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy } from './src/security/csp.ts';
 import { treeSchema } from './src/wizard/tree.ts';
-import { retiredRedirects } from './src/wizard/paths.ts';
+import { leafRedirects, retiredRedirects } from './src/wizard/paths.ts';
 
 /**
- * Wizard paths published by earlier versions of the tree, each redirected to the step its
- * answers lead to now (the tree's `retired` rules; src/wizard/paths.ts). The build checks
- * the tree fully (src/wizard/content.ts); here the schema is enough.
+ * The wizard's redirects (src/wizard/paths.ts): each outcome leaf's URL to its fix page with
+ * the answers (the last answer opens the fix; a ticket link to a leaf still works), and the
+ * paths published by earlier versions of the tree to where their answers lead now (the
+ * tree's `retired` rules). The build checks the tree fully (src/wizard/content.ts); here the
+ * schema is enough.
  */
-const wizardRedirects = Object.fromEntries(
-  retiredRedirects(
-    treeSchema.parse(parseYaml(readFileSync(new URL('./content/wizard/tree.yaml', import.meta.url), 'utf8'))),
-  ),
-);
+const tree = treeSchema.parse(parseYaml(readFileSync(new URL('./content/wizard/tree.yaml', import.meta.url), 'utf8')));
+const wizardRedirects = Object.fromEntries([...leafRedirects(tree), ...retiredRedirects(tree)]);
 
 /** Every fix page (wizard outcome) in `content/docs/fixes/`, listed in the sidebar by slug. */
 const fixSlugs = readdirSync(new URL('./content/docs/fixes/', import.meta.url))
@@ -54,7 +53,8 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
       },
       routeMiddleware: './src/route-data.ts',
-      lastUpdated: false,
+      // "Last updated" on every docs page, from the newest git commit that touched its file.
+      lastUpdated: true,
       // Fix pages carry their error-log messages as Pagefind metadata (PageTitle.astro);
       // a match there outranks the same words in a cause or concept page's body. Their outcome
       // code and short inline code (`terms`) likewise.

@@ -1,16 +1,29 @@
 /**
  * Starlight route middleware for fix pages:
+ * - "On this page" ends with "Did this fix it?" and "Still seeing 502?";
  * - link previews: a link pasted into a ticket or chat unfurls as "<code> <title>" with the
  *   one-line cause, so the reader sees which outcome it is before opening it;
  * - structured data: a schema.org `HowTo` (https://schema.org/HowTo) with the page's steps.
  * See Starlight's "Route data" guide.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { followUpsOf } from './components/outcome/outcome-data';
 
-export const onRequest = defineRouteMiddleware((context) => {
+export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;
   const outcome = route.entry.data.outcome;
   if (!outcome) return;
+  // "Did this fix it?" and "Still seeing 502?" close every fix page (OutcomeFollowUps.astro,
+  // rendered by the Footer override, outside the Markdown whose headings fill the list).
+  if (route.toc && route.entry.id.startsWith('fixes/')) {
+    const hasFollowUps = (await followUpsOf(route.entry.id.slice('fixes/'.length))).length > 0;
+    route.toc.items.push({
+      depth: 2,
+      slug: 'did-this-fix-it',
+      text: 'Did this fix it?',
+      children: hasFollowUps ? [{ depth: 3, slug: 'still-seeing-502', text: 'Still seeing 502?', children: [] }] : [],
+    });
+  }
   const title = `${outcome.code} ${route.entry.data.title}`;
   const replacements: Record<string, string> = {
     'og:title': title,

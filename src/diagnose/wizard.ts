@@ -2,7 +2,7 @@
  * From a finding to the wizard: the answers its rule implies, followed from the root as
  * far as they go, give the URL of the deepest step the reader can skip to.
  */
-import { wizardBase } from '../wizard/paths.ts';
+import { fixUrl, wizardBase } from '../wizard/paths.ts';
 import type { Finding, ImpliedAnswers, WizardNodeId } from './types.ts';
 
 /** The part of the wizard tree that routing needs; the full tree and `TreeShape` fit it. */
@@ -74,6 +74,24 @@ export function findingWizardPath(tree: RoutingTree, finding: Finding): string {
 /** Whether the implied answers reach an outcome, not just a question. */
 export function reachesOutcome(tree: RoutingTree, implies: ImpliedAnswers): boolean {
   return impliedSteps(tree, implies).at(-1)?.answer.outcome !== undefined;
+}
+
+/**
+ * Where a paste's links go: the wizard step its implied answers reach (`next`), and the fix
+ * page of `outcome` (`fix`). When the answers reach that very outcome, both are its fix page
+ * with the answers (`fixUrl`, as the wizard's last answer opens it), so the page names them.
+ *
+ * @param tree - The wizard's routing shape.
+ * @param implies - The recognised rule's implied answers.
+ * @param outcome - The finding's outcome id.
+ */
+export function pasteLinks(tree: RoutingTree, implies: ImpliedAnswers, outcome: string): { next: string; fix: string } {
+  const steps = impliedSteps(tree, implies);
+  if (steps.at(-1)?.answer.outcome === outcome) {
+    const url = fixUrl(outcome, steps);
+    return { next: url, fix: url };
+  }
+  return { next: wizardPathFor(tree, implies), fix: fixPagePath(outcome) };
 }
 
 /** The fix page of an outcome, e.g. `/fixes/upstream-refused/`. */

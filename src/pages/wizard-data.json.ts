@@ -21,7 +21,6 @@ export const GET: APIRoute = async () => {
     outcomeTitles: Object.fromEntries(
       [...outcomes.values()].map((entry) => [entry.id, `${entry.code} ${entry.title}`]),
     ),
-    adminOutcomes: [...outcomes.values()].filter((entry) => entry.audience !== 'visitor').map((entry) => entry.id),
     // As the fix pages list them (OutcomeFollowUps.astro): the tree's, then the last resort for admins.
     followUps: Object.fromEntries(
       tree.outcomes.map((entry) => [

@@ -54,10 +54,13 @@ export function inlineScriptHashes(folders: ReadonlyArray<URL | string>): `sha25
   return [...hashes].sort();
 }
 
-/** Where Starlight keeps the components that render inline scripts. */
-const starlightComponents = ['components', 'user-components'].map(
-  (folder) => new URL(`../../node_modules/@astrojs/starlight/dist/${folder}/`, import.meta.url),
-);
+/** Where Starlight keeps the components that render inline scripts, and where ours are (TabsFromAnswers.astro). */
+const inlineScriptFolders = [
+  ...['components', 'user-components'].map(
+    (folder) => new URL(`../../node_modules/@astrojs/starlight/dist/${folder}/`, import.meta.url),
+  ),
+  new URL('../components/outcome/', import.meta.url),
+];
 
 /**
  * Directives besides `script-src` and `style-src` (which Astro writes). Everything comes
@@ -75,7 +78,7 @@ const directives: NonNullable<CspOptions['directives']> = [
 ];
 
 /**
- * The `security.csp` option: Astro's own hashes plus Starlight's inline scripts, no
+ * The `security.csp` option: Astro's own hashes plus Starlight's and our inline scripts, no
  * `'unsafe-inline'` for scripts. `'wasm-unsafe-eval'` lets Pagefind compile its WebAssembly
  * search index (it allows `WebAssembly.compile`, not `eval`). Inline `style="…"` attributes
  * stay allowed (`style-src-attr 'unsafe-inline'`): Expressive Code colours tokens and
@@ -86,7 +89,7 @@ export const contentSecurityPolicy = {
   directives,
   scriptDirective: {
     resources: ["'self'", "'wasm-unsafe-eval'"],
-    hashes: inlineScriptHashes(starlightComponents),
+    hashes: inlineScriptHashes(inlineScriptFolders),
   },
   styleDirective: {
     resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],

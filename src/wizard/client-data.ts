@@ -12,10 +12,8 @@ export const wizardDataUrl = '/wizard-data.json';
 export interface WizardClientData {
   /** Routing shape of the tree: nodes, answer labels and slugs, targets. */
   readonly shape: TreeShape;
-  /** `"<code> <title>"` of every outcome, by id, for the document title of a leaf. */
+  /** `"<code> <title>"` of every outcome, by id, to name where a fix page's `?answers=` led. */
   readonly outcomeTitles: Readonly<Record<string, string>>;
-  /** Outcomes for site admins: their wizard leaves show the "Your setup" panel. */
-  readonly adminOutcomes: readonly string[];
   /** Each outcome's follow-ups ("Still seeing 502?"), by id, in the order its page lists them. */
   readonly followUps: Readonly<Record<string, readonly string[]>>;
 }
@@ -76,7 +74,6 @@ export function isClientData(value: unknown): value is WizardClientData {
     ) &&
     isObject(value.outcomeTitles) &&
     Object.values(value.outcomeTitles).every(isString) &&
-    isStringArray(value.adminOutcomes) &&
     isObject(value.followUps) &&
     Object.values(value.followUps).every(isStringArray)
   );

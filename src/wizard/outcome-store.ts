@@ -46,7 +46,7 @@ export function decodeTried(raw: string): string[] {
 /** Steps ticked per outcome; `502guide:ticks` in localStorage. */
 export const $ticks = persistentAtom<Ticks>('502guide:ticks', {}, { encode: JSON.stringify, decode: decodeTicks });
 
-/** Outcomes the reader ticked a step of, oldest first; `502guide:tried` in localStorage. */
+/** Outcomes the reader ticked a step of or said did not fix it, oldest first; `502guide:tried` in localStorage. */
 export const $tried = persistentAtom<string[]>('502guide:tried', [], { encode: JSON.stringify, decode: decodeTried });
 
 /** Ticks or unticks a step of an outcome; the first tick adds the outcome to `$tried`. */
@@ -54,7 +54,12 @@ export function setTick(outcome: string, anchor: string, done: boolean): void {
   const current = $ticks.get()[outcome] ?? [];
   const next = done ? [...new Set([...current, anchor])] : current.filter((entry) => entry !== anchor);
   $ticks.set({ ...$ticks.get(), [outcome]: next });
-  if (done && !$tried.get().includes(outcome)) $tried.set([...$tried.get(), outcome]);
+  if (done) markTried(outcome);
+}
+
+/** Adds an outcome to the end of `$tried` ("No, still 502", or a first tick); once only. */
+export function markTried(outcome: string): void {
+  if (!$tried.get().includes(outcome)) $tried.set([...$tried.get(), outcome]);
 }
 
 /** Clears the ticks of one outcome (its "Reset" button); it stays in the tried list. */

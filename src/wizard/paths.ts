@@ -50,7 +50,21 @@ export const wizardBase = '/wizard/';
 
 /** The URL of the step reached by `steps`, e.g. `/wizard/admin/nginx/`. */
 export function stepsToUrl(steps: readonly Step[]): string {
-  return wizardBase + steps.map((step) => `${step.answer.slug}/`).join('');
+  return stepsToUrlOf(steps.map((step) => step.answer.slug));
+}
+
+/**
+ * Where the wizard's last answer leads: the outcome's fix page, carrying the answers that
+ * reached it, e.g. `/fixes/upstream-refused/?answers=admin/nginx/refused`. The fix page
+ * names the answers from the query (src/components/outcome/outcome-tools.ts), and the
+ * wizard's own URL for the same answers (`/wizard/admin/nginx/refused/`) redirects here, so
+ * either one can go in a ticket. Slugs are `[a-z0-9-]` (tree.ts), safe in a query as they are.
+ *
+ * @param outcome - The outcome's id, which is its fix page's slug.
+ * @param steps - The answers from the root to the outcome.
+ */
+export function fixUrl(outcome: string, steps: readonly { readonly answer: { readonly slug: string } }[]): string {
+  return `/fixes/${outcome}/?answers=${steps.map((step) => step.answer.slug).join('/')}`;
 }
 
 /**
@@ -229,7 +243,8 @@ export function arriveAt<N extends NodeShape>(
  * contains a rule's `with` run, the path with that run put back to `replace`, when that
  * old path no longer fits the tree and the rules lead it back to the same new path.
  *
- * @returns Old URL → new URL (both `/wizard/…/`), in the order of {@link allPaths}.
+ * @returns Old URL (`/wizard/…/`) → the new step's URL, or, where the new path ends at an
+ *   outcome, its fix page ({@link fixUrl}): one hop, not two. In the order of {@link allPaths}.
  */
 export function retiredRedirects(tree: {
   readonly root: string;
@@ -246,10 +261,31 @@ export function retiredRedirects(tree: {
         const old = [...slugs.slice(0, index), ...rule.replace, ...slugs.slice(index + rule.with.length)];
         const arrival = arriveAt(tree, old);
         if (arrival.kind === 'moved' && arrival.resolution.steps.length === slugs.length) {
-          redirects.set(stepsToUrlOf(old), stepsToUrl(path.steps));
+          redirects.set(
+            stepsToUrlOf(old),
+            path.kind === 'outcome' ? fixUrl(path.outcome, path.steps) : stepsToUrl(path.steps),
+          );
         }
       }
     }
+  }
+  return redirects;
+}
+
+/**
+ * The wizard's own URL of every outcome leaf, sent on to the fix page with the answers
+ * ({@link fixUrl}): a leaf is no page of its own, so the last answer opens the fix at once,
+ * and a ticket link to a leaf still lands there with the answers that led to it.
+ *
+ * @returns Leaf URL (`/wizard/…/`) → fix page URL, in the order of {@link allPaths}.
+ */
+export function leafRedirects(tree: {
+  readonly root: string;
+  readonly nodes: readonly NodeShape[];
+}): Map<string, string> {
+  const redirects = new Map<string, string>();
+  for (const path of allPaths(tree)) {
+    if (path.kind === 'outcome') redirects.set(stepsToUrl(path.steps), fixUrl(path.outcome, path.steps));
   }
   return redirects;
 }

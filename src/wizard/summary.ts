@@ -30,6 +30,8 @@ export interface TicketSummary {
   readonly treeVersion?: number | undefined;
   /** When the link's answers led to another outcome: one sentence saying where, and whether they are kept. */
   readonly answersNote?: string | undefined;
+  /** The site's domain from the reader's "Your setup", if set (capped and escaped here). */
+  readonly domain?: string | undefined;
   /** The log line the reader last pasted into the wizard's paste box, as pasted (capped and escaped here). */
   readonly pastedLine?: string | undefined;
   readonly steps: readonly StepState[];
@@ -41,6 +43,9 @@ export interface TicketSummary {
 export function ticketSummary(summary: TicketSummary): string {
   const lines = [`${summary.outcome.code} ${summary.outcome.title}`];
   if (summary.outcome.cause) lines.push(`Cause: ${summary.outcome.cause}`);
+  if (summary.domain !== undefined && summary.domain.trim() !== '') {
+    lines.push(`Site: ${capField(summary.domain, domainLimit)}`);
+  }
   lines.push(`Link: ${summary.link}`);
   if (summary.answersNote !== undefined) lines.push('', summary.answersNote);
   if (summary.answers.length > 0) {
@@ -63,6 +68,9 @@ export function ticketSummary(summary: TicketSummary): string {
   }
   return lines.join('\n');
 }
+
+/** Most characters kept of the site's domain (a DNS name has at most 253). */
+export const domainLimit = 253;
 
 /** Most characters kept of a pasted log line in a summary (one line is enough to say what was seen). */
 export const pastedLineLimit = 500;

@@ -63,33 +63,85 @@ test('every fix page has link previews naming its code, title and cause', async 
   }
 });
 
-test('Copy link and Copy summary on a wizard leaf put exactly the expected text on the clipboard', async ({
+test('a ticket link to a wizard leaf opens the fix page, whose Copy link and Copy summary carry the answers and the site', async ({
   page,
   baseURL,
 }) => {
   const watcher = await watchPage(page);
+  await page.addInitScript(() => localStorage.setItem('502guide:setup:domain', 'shop.example'));
   await page.goto('/wizard/admin/nginx/refused/same-host/');
-  const tools = page.locator('[data-step-slot] outcome-tools');
+  const fixUrl = '/fixes/upstream-refused/?answers=admin/nginx/refused/same-host';
+  await expect(page).toHaveURL(fixUrl);
+  const tools = page.locator('outcome-tools');
+  await expect(tools.getByRole('navigation', { name: 'Your answers' }).getByRole('listitem')).toHaveCount(4);
   await tools.getByRole('button', { name: 'Copy link' }).click();
   await expect(tools.getByRole('status')).toHaveText('Link copied to the clipboard.');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    `${baseURL}/wizard/admin/nginx/refused/same-host/`,
-  );
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${fixUrl}`);
   await tools.getByRole('button', { name: 'Copy summary' }).click();
   const { title, outcome } = fixPages['upstream-refused']!;
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     [
       `${outcome.code} ${title}`,
       `Cause: ${outcome.cause}`,
-      `Link: ${baseURL}/wizard/admin/nginx/refused/same-host/`,
+      'Site: shop.example',
+      `Link: ${baseURL}${fixUrl}`,
       '',
       ...refusedAnswers,
     ].join('\n'),
   );
-  await expect(page.locator('[data-step-slot] a[data-fix-link]')).toHaveAttribute(
-    'href',
-    '/fixes/upstream-refused/?answers=admin/nginx/refused/same-host',
+  await watcher.check();
+});
+
+test('a ticket link opened in a fresh browser shows the tab of the proxy answered from the first paint, with no shift', async ({
+  page,
+}) => {
+  const watcher = await watchPage(page);
+  await page.goto('/fixes/upstream-timeout/?answers=admin/apache/timed-out');
+  await expect(page.locator('outcome-tools [data-answers]')).toBeVisible();
+  const groups = page.locator('starlight-tabs');
+  expect(await groups.count()).toBeGreaterThan(1);
+  for (const group of await groups.all()) {
+    await expect(group.getByRole('tab', { selected: true })).toHaveText('Apache httpd');
+  }
+  // The tab was chosen before the page was painted: no layout shift at all.
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) =>
+          resolve(list.getEntries().reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0)),
+        ).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(0), 1000);
+      }),
   );
+  expect(shift).toBe(0);
+  await watcher.check();
+});
+
+test('"Did this fix it?" ends every fix page and is in "On this page"; No points at the next cause and counts as tried', async ({
+  page,
+}) => {
+  const watcher = await watchPage(page);
+  await page.goto('/fixes/upstream-timeout/?answers=admin/nginx/timed-out');
+  const toc = page.locator('starlight-toc nav');
+  await expect(toc.getByRole('link', { name: 'Did this fix it?' })).toHaveAttribute('href', '#did-this-fix-it');
+  await expect(toc.getByRole('link', { name: 'Still seeing 502?' })).toHaveAttribute('href', '#still-seeing-502');
+  const verdict = page.locator('.fix-verdict');
+  await verdict.getByRole('button', { name: 'Yes, the 502 is gone' }).click();
+  await expect(verdict.getByRole('status')).toContainText('Copy summary');
+  await verdict.getByRole('button', { name: 'No, still 502' }).click();
+  const first = page.locator('[data-followup]').first();
+  const firstId = (await first.getAttribute('data-followup'))!;
+  const next = verdict.getByRole('status').getByRole('link');
+  await expect(next).toHaveText(fixPages[firstId]!.title);
+  await expect(next).toBeFocused();
+  await expect(next).toHaveAttribute('href', `/fixes/${firstId}/?answers=admin/nginx/timed-out`);
+  await expect(page.locator('[data-tried-summary]')).toHaveText(
+    `Tried in this browser: ${fixPages['upstream-timeout']!.outcome.code}. `,
+  );
+  await next.click();
+  await expect(page).toHaveURL(`/fixes/${firstId}/?answers=admin/nginx/timed-out`);
+  // The next page knows this one was tried.
+  await expect(page.locator('[data-tried-summary]')).toContainText(fixPages['upstream-timeout']!.outcome.code);
   await watcher.check();
 });
 
@@ -105,13 +157,13 @@ test('a fix page whose /wizard-data.json cannot be fetched still copies its link
     .poll(() => page.evaluate(() => navigator.clipboard.readText()))
     .toMatch(new RegExp(`^${outcome.code} .*\nCause: .*\nLink: ${baseURL}/fixes/upstream-refused/(\n|$)`));
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(title);
-  await expect(page.getByRole('navigation', { name: 'How you got here' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Your answers' })).toBeHidden();
 });
 
 test('ticks survive a reload, show in the summary, and can be reset', async ({ page, baseURL }) => {
   const watcher = await watchPage(page);
   await page.goto('/fixes/upstream-refused/?answers=admin/nginx/refused/same-host');
-  await expect(page.getByRole('navigation', { name: 'How you got here' }).getByRole('listitem')).toHaveCount(4);
+  await expect(page.getByRole('navigation', { name: 'Your answers' }).getByRole('listitem')).toHaveCount(4);
   await tick(page, 0).check();
   await tick(page, 2).check();
   await page.reload();
@@ -247,7 +299,7 @@ test('tampered storage and a hostile ?answers= are dropped without an error', as
     localStorage.setItem('502guide:ticks', '{"upstream-refused":"not a list","__proto__":{"x":1}}');
   });
   await page.goto('/fixes/upstream-refused/?answers=%3Cscript%3Ealert(1)%3C/script%3E');
-  await expect(page.getByRole('navigation', { name: 'How you got here' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Your answers' })).toBeHidden();
   await expect(page.locator('[data-tried-badge]:not([hidden])')).toHaveCount(0);
   await expect(tick(page, 0)).not.toBeChecked();
   await page.getByRole('button', { name: 'Copy link' }).click();
@@ -277,6 +329,9 @@ test.describe('without JavaScript', () => {
   test('follow-ups are plain links and the page says what needs JavaScript', async ({ page }) => {
     await page.goto('/fixes/upstream-timeout/');
     await expect(page.getByText('Showing which of these you already tried needs JavaScript.')).toBeVisible();
+    // "Did this fix it?" says what to do instead of offering buttons that need a script.
+    await expect(page.getByRole('button', { name: 'No, still 502' })).toBeHidden();
+    await expect(page.getByText('If the 502 is gone, you are done. If not, the next likely causes')).toBeVisible();
     await page.locator('[data-followup]').first().getByRole('link').click();
     await expect(page).toHaveURL(/\/fixes\/[a-z-]+\/$/);
     await page.goto('/fixes/general-checklist/');

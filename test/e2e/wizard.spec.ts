@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { allPaths, stepsToUrl } from '../../src/wizard/paths';
+import { readFileSync } from 'node:fs';
+import { allPaths, fixUrl, stepsToUrl } from '../../src/wizard/paths';
 import { coveringLeaves, loadRealTree } from '../support/tree';
 import { expectNoAxeViolations, watchPage } from './support';
 
@@ -7,6 +8,15 @@ const tree = loadRealTree();
 const leaves = allPaths(tree).filter((path) => path.kind === 'outcome');
 const step = (page: Page) => page.locator('[data-step-slot]');
 const answerLink = (page: Page, label: string) => step(page).getByRole('link', { name: label, exact: true });
+/** The fix page's "Your answers" strip (OutcomeHeader.astro). */
+const answersStrip = (page: Page) => page.locator('outcome-tools').getByRole('navigation', { name: 'Your answers' });
+/** Each fix page's title, from its frontmatter. */
+const fixTitles = new Map(
+  tree.outcomes.map((outcome) => {
+    const mdx = readFileSync(new URL(`../../content/docs/fixes/${outcome.id}.mdx`, import.meta.url), 'utf8');
+    return [outcome.id, /^title: (.+)$/m.exec(mdx)![1]!.replace(/^(['"])(.*)\1$/, '$2')];
+  }),
+);
 
 test('the tree yields leaves for every outcome', () => {
   expect(new Set(leaves.map((leaf) => leaf.outcome)).size).toBe(tree.outcomes.length);
@@ -14,26 +24,24 @@ test('the tree yields leaves for every outcome', () => {
 
 // Leaf paths that give every answer at least once and reach every outcome (about 90 of the
 // ~1,400 leaves, which differ only in words; test/unit/ walks them all), clicked from
-// /wizard/ with JavaScript on; "Start over" between paths.
+// /wizard/ with JavaScript on. The last answer opens the fix page with the answers.
 const sample = coveringLeaves(leaves);
 const batchSize = 15;
 for (let start = 0; start < sample.length; start += batchSize) {
   const batch = sample.slice(start, start + batchSize);
-  test(`clicking sample paths ${start + 1}–${start + batch.length} of ${sample.length} ends at the right outcome`, async ({
+  test(`clicking sample paths ${start + 1}–${start + batch.length} of ${sample.length} opens the right fix page`, async ({
     page,
   }) => {
     test.setTimeout(120_000);
     const watcher = await watchPage(page);
-    await page.goto('/wizard/');
     for (const leaf of batch) {
-      for (const { answer } of leaf.steps) await answerLink(page, answer.label).click();
-      await expect(page).toHaveURL(stepsToUrl(leaf.steps));
-      await expect(step(page).getByRole('link', { name: 'Open the fix steps' })).toHaveAttribute(
-        'href',
-        `/fixes/${leaf.outcome}/?answers=${leaf.steps.map((s) => s.answer.slug).join('/')}`,
-      );
-      await page.getByRole('link', { name: 'Start over' }).click();
-      await expect(page).toHaveURL('/wizard/');
+      await page.goto('/wizard/');
+      await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
+      for (const { answer } of leaf.steps.slice(0, -1)) await answerLink(page, answer.label).click();
+      await expect(page).toHaveURL(stepsToUrl(leaf.steps.slice(0, -1)));
+      await answerLink(page, leaf.steps.at(-1)!.answer.label).click();
+      await expect(page).toHaveURL(fixUrl(leaf.outcome, leaf.steps));
+      await expect(answersStrip(page).getByRole('listitem')).toHaveCount(leaf.steps.length);
     }
     await watcher.check();
   });
@@ -42,19 +50,27 @@ for (let start = 0; start < sample.length; start += batchSize) {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   for (const leaf of [leaves[0]!, leaves[Math.floor(leaves.length / 2)]!, leaves.at(-1)!]) {
-    test(`links alone lead to ${leaf.outcome} at ${stepsToUrl(leaf.steps)}`, async ({ page }) => {
+    test(`links alone lead to ${leaf.outcome} from ${stepsToUrl(leaf.steps)}`, async ({ page }) => {
       await page.goto('/wizard/');
-      for (const { answer } of leaf.steps) await answerLink(page, answer.label).click();
-      await expect(page).toHaveURL(stepsToUrl(leaf.steps));
-      await expect(step(page).getByRole('link', { name: 'Open the fix steps' })).toHaveAttribute(
-        'href',
-        `/fixes/${leaf.outcome}/`,
-      );
+      for (const { answer } of leaf.steps.slice(0, -1)) await answerLink(page, answer.label).click();
       await expect(page.getByRole('navigation', { name: 'Your answers' }).getByRole('listitem')).toHaveCount(
-        leaf.steps.length,
+        leaf.steps.length - 1,
       );
+      // The last answer is a link to the fix page itself, carrying the answers.
+      const last = answerLink(page, leaf.steps.at(-1)!.answer.label);
+      await expect(last).toHaveAttribute('href', fixUrl(leaf.outcome, leaf.steps));
+      await last.click();
+      await expect(page).toHaveURL(fixUrl(leaf.outcome, leaf.steps));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(fixTitles.get(leaf.outcome)!);
     });
   }
+
+  test('a ticket link to a leaf still opens its fix page with the answers', async ({ page }) => {
+    const leaf = leaves[0]!;
+    await page.goto(stepsToUrl(leaf.steps));
+    await expect(page).toHaveURL(fixUrl(leaf.outcome, leaf.steps));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fixTitles.get(leaf.outcome)!);
+  });
 
   test('the paste box, which needs a script, is not shown', async ({ page }) => {
     await page.goto('/wizard/');
@@ -85,11 +101,13 @@ test('works from the keyboard alone, moving focus to each new question and annou
   await page.keyboard.press('Tab');
   await expect(answerLink(page, 'Connection refused')).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(page).toHaveURL('/wizard/admin/nginx/refused/');
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL('/wizard/admin/nginx/refused/same-host/');
-  await expect(step(page).getByRole('heading', { level: 2 }).first()).toBeFocused();
-  await expect(page.locator('[data-announce]')).toHaveText(/^Outcome: /);
+  // The last answer opens the fix page, with the answers that led there.
+  await expect(page).toHaveURL('/fixes/upstream-refused/?answers=admin/nginx/refused/same-host');
+  await expect(answersStrip(page).getByRole('listitem')).toHaveCount(4);
   await watcher.check();
 });
 
@@ -117,29 +135,28 @@ test('once the step templates are in, answers move on without loading a page', a
   await watcher.check();
 });
 
-test('the "Your setup" panel, hidden on the questions, loads and works once an admin leaf shows it', async ({
+test('the last answer opens the fix page on the tab of the proxy answered, sets it in "Your setup", and keeps the way back', async ({
   page,
 }) => {
   const watcher = await watchPage(page);
   await page.goto('/wizard/');
   await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(1);
-  const panel = page.locator('[data-setup-slot] setup-panel');
-  await expect(panel).toBeHidden();
-  for (const label of [
-    'I run the site (or support someone who does)',
-    'nginx',
-    'Connection refused',
-    'On the same server as the proxy, or on another server I run',
-  ]) {
+  await expect(page.locator('setup-panel')).toHaveCount(0);
+  for (const label of ['I run the site (or support someone who does)', 'Apache httpd', 'Timed out']) {
     await answerLink(page, label).click();
   }
-  await expect(page).toHaveURL('/wizard/admin/nginx/refused/same-host/');
-  await expect(panel).toBeVisible();
-  await panel.locator('summary').click();
-  const domain = panel.getByRole('textbox', { name: 'Site domain' });
-  await expect(domain).toBeEnabled();
-  await domain.fill('shop.example.org');
-  await expect(panel.locator('summary')).toContainText('shop.example.org');
+  await expect(page).toHaveURL('/fixes/upstream-timeout/?answers=admin/apache/timed-out');
+  await expect(page.getByRole('tab', { name: 'Apache httpd', selected: true }).first()).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'nginx', selected: true })).toHaveCount(0);
+  await expect(page.locator('setup-panel select[data-setup-key="server"]').first()).toHaveValue('apache');
+  // Each answer links back to its question; the browser's Back returns to the last question.
+  const strip = answersStrip(page);
+  await expect(strip.getByRole('link', { name: /^Change “Apache httpd”/ })).toHaveAttribute('href', '/wizard/admin/');
+  await page.goBack();
+  await expect(page).toHaveURL('/wizard/admin/apache/');
+  await expect(step(page).getByRole('heading', { level: 2 }).first()).toHaveText(
+    /What does the log say about the failing requests/,
+  );
   await watcher.check();
 });
 
@@ -148,13 +165,11 @@ for (const shared of ['/wizard-steps/', '/wizard-data.json']) {
     await page.route(`**${shared}`, (route) => route.abort());
     await page.goto('/wizard/');
     const leaf = leaves[0]!;
-    for (const { answer } of leaf.steps) await answerLink(page, answer.label).click();
-    await expect(page).toHaveURL(stepsToUrl(leaf.steps));
-    await expect(step(page).getByRole('link', { name: 'Open the fix steps' })).toHaveAttribute(
-      'href',
-      new RegExp(`^/fixes/${leaf.outcome}/`),
-    );
+    for (const { answer } of leaf.steps.slice(0, -1)) await answerLink(page, answer.label).click();
+    await expect(page).toHaveURL(stepsToUrl(leaf.steps.slice(0, -1)));
     await expect(page.locator('wizard-flow[data-ready]')).toHaveCount(0);
+    await answerLink(page, leaf.steps.at(-1)!.answer.label).click();
+    await expect(page).toHaveURL(fixUrl(leaf.outcome, leaf.steps));
   });
 }
 
@@ -333,7 +348,8 @@ test('a step swapped in by the browser has no axe violation', async ({ page }) =
   await answerLink(page, 'I run the site (or support someone who does)').click();
   await answerLink(page, 'Apache httpd').click();
   await expectNoAxeViolations(page);
-  await answerLink(page, 'Timed out').click();
+  await answerLink(page, 'Connection refused').click();
+  await expect(page).toHaveURL('/wizard/admin/apache/refused/');
   await expectNoAxeViolations(page);
   await watcher.check();
 });
@@ -362,11 +378,14 @@ test('a pasted log line answers the questions it implies', async ({ page }) => {
     'Your setup already names socket /run/php/php8.2-fpm.sock: kept as it is.',
   );
   expect(await page.evaluate(() => localStorage.getItem('502guide:setup:socket'))).toBe('/run/php/php8.2-fpm.sock');
+  // The answers reach an outcome: both links open its fix page with them.
+  const fix = '/fixes/unix-socket-missing/?answers=admin/nginx/no-such-file';
+  await expect(box.getByRole('link', { name: /^Fix: / })).toHaveAttribute('href', fix);
   await box.getByRole('link', { name: 'Continue in the wizard with these answers' }).click();
-  await expect(page).toHaveURL('/wizard/admin/nginx/no-such-file/');
+  await expect(page).toHaveURL(fix);
   // The recognised line travels to the outcome's summary (escaped and capped there).
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.locator('[data-step-slot] outcome-tools').getByRole('button', { name: 'Copy summary' }).click();
+  await page.locator('outcome-tools').getByRole('button', { name: 'Copy summary' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
     'Log line pasted into the wizard:\n  2026/11/24 01:22:09 [crit] 15577#15577: *20 connect() to unix:/run/php/php8.3-fpm.sock failed',
   );

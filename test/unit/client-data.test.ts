@@ -7,7 +7,6 @@ const tree = loadRealTree();
 const good = {
   shape: toShape(tree),
   outcomeTitles: { 'upstream-refused': '502-UPSTREAM-REFUSED Upstream not running' },
-  adminOutcomes: ['upstream-refused'],
   followUps: { 'upstream-refused': ['firewall'] },
 };
 const clone = () => structuredClone(good) as unknown as Record<string, any>;

@@ -3,7 +3,7 @@ import { parseUpstreamAddress } from '../../src/diagnose/address';
 import { diagnose } from '../../src/diagnose/diagnose';
 import { setupValuesFrom } from '../../src/diagnose/setup-values';
 import type { Fields } from '../../src/diagnose/types';
-import { findingWizardPath, fixPagePath, reachesOutcome, wizardPathFor } from '../../src/diagnose/wizard';
+import { findingWizardPath, fixPagePath, pasteLinks, reachesOutcome, wizardPathFor } from '../../src/diagnose/wizard';
 import { rules } from '../../src/diagnose/rules/index';
 import { loadTreeForRouting } from '../support/tree';
 
@@ -191,5 +191,18 @@ describe('the wizard URL of a rule', () => {
 
   it('names the fix page of an outcome', () => {
     expect(fixPagePath('upstream-refused')).toBe('/fixes/upstream-refused/');
+  });
+
+  it('links a paste whose answers reach its outcome to that fix page with the answers, both ways', () => {
+    const fix = '/fixes/unix-socket-missing/?answers=admin/nginx/no-such-file';
+    expect(pasteLinks(tree, byId.get('nginx-socket-missing')!.implies, 'unix-socket-missing')).toEqual({
+      next: fix,
+      fix,
+    });
+    // Answers that stop at a question: the question, and the bare fix page.
+    expect(pasteLinks(tree, byId.get('nginx-connect-refused')!.implies, 'upstream-refused')).toEqual({
+      next: '/wizard/admin/nginx/refused/',
+      fix: '/fixes/upstream-refused/',
+    });
   });
 });

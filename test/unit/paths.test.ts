@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   allPaths,
   arriveAt,
+  fixUrl,
+  leafRedirects,
   maxQuestionsFrom,
   migrateSegments,
   resolvePath,
@@ -157,25 +159,61 @@ describe('the published links (test/fixtures/published-links.txt)', () => {
     .split('\n')
     .filter((line) => line.startsWith('/wizard/'));
   const redirects = retiredRedirects(tree);
-  const pages = new Set(allPaths(tree).map((path) => stepsToUrl(path.steps)));
+  const leaves = leafRedirects(tree);
+  const all = allPaths(tree);
+  /** Question pages: the wizard's only pages. */
+  const pages = new Set(all.flatMap((path) => (path.kind === 'node' ? [stepsToUrl(path.steps)] : [])));
+  /** Where a path of this tree ends: its question page, or its outcome's fix page with the answers. */
+  const target = (resolution: (typeof all)[number]) =>
+    resolution.kind === 'node' ? stepsToUrl(resolution.steps) : fixUrl(resolution.outcome, resolution.steps);
+  const fixPages = new Set(tree.outcomes.map((outcome) => `/fixes/${outcome.id}/`));
 
   it('lists the first version’s links and this version’s', () => {
-    expect(published.length).toBeGreaterThanOrEqual(pages.size);
+    expect(published.length).toBeGreaterThanOrEqual(all.length);
     expect(published).toContain('/wizard/admin/nginx/unclear/cdn-no/deployed/curl-ok/every-request/');
-    for (const page of pages) expect(published, `${page} is missing from the contract`).toContain(page);
+    for (const path of all) {
+      expect(published, `${stepsToUrl(path.steps)} is missing from the contract`).toContain(stepsToUrl(path.steps));
+    }
   });
 
-  it.each(published)('%s is a page or redirects to the step its answers lead to', (url) => {
+  it.each(published)('%s is a question page or redirects to where its answers lead', (url) => {
     const arrival = arriveAt(tree, urlToSegments(url)!);
     expect(arrival.kind).not.toBe('nearest');
-    if (arrival.kind === 'current') expect(pages.has(url)).toBe(true);
-    else expect(redirects.get(url)).toBe(stepsToUrl(arrival.resolution.steps));
+    if (arrival.kind === 'current' && arrival.resolution.kind === 'node') expect(pages.has(url)).toBe(true);
+    else if (arrival.kind === 'current') expect(leaves.get(url)).toBe(target(arrival.resolution));
+    else expect(redirects.get(url)).toBe(target(arrival.resolution));
   });
 
-  it('redirects no path of this tree, and sends every redirect to a page', () => {
-    for (const [from, to] of redirects) {
+  it('redirects no question page, and sends every redirect to a question page or a fix page with its answers', () => {
+    for (const [from, to] of [...redirects, ...leaves]) {
       expect(pages.has(from), from).toBe(false);
-      expect(pages.has(to), to).toBe(true);
+      const fix = /^(\/fixes\/[a-z0-9-]+\/)\?answers=([a-z0-9/-]+)$/.exec(to);
+      if (fix) {
+        expect(fixPages.has(fix[1]!), to).toBe(true);
+        const resolution = resolvePath(tree, fix[2]!.split('/'));
+        expect(resolution.kind === 'outcome' && `/fixes/${resolution.outcome}/`, to).toBe(fix[1]);
+      } else {
+        expect(pages.has(to), to).toBe(true);
+      }
     }
+  });
+});
+
+describe('fixUrl and leafRedirects', () => {
+  it('opens the fix page with the answers that reached it', () => {
+    const resolution = resolvePath(tree, ['admin', 'nginx', 'refused', 'same-host']);
+    expect(resolution.kind).toBe('outcome');
+    if (resolution.kind !== 'outcome') return;
+    expect(fixUrl(resolution.outcome, resolution.steps)).toBe(
+      '/fixes/upstream-refused/?answers=admin/nginx/refused/same-host',
+    );
+  });
+
+  it('sends each leaf, and only leaves, to its fix page', () => {
+    const leaves = leafRedirects(tree);
+    const outcomes = allPaths(tree).filter((path) => path.kind === 'outcome');
+    expect(leaves.size).toBe(outcomes.length);
+    expect(leaves.get('/wizard/visitor/reload-works/')).toBe('/fixes/visitor-transient/?answers=visitor/reload-works');
+    expect(leaves.has('/wizard/admin/nginx/')).toBe(false);
   });
 });

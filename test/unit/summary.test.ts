@@ -42,6 +42,14 @@ describe('ticketSummary, what it adds and leaves out', () => {
     ]);
   });
 
+  it('names the site from "Your setup" under the cause, escaped, and leaves it out when unset', () => {
+    const text = ticketSummary({ ...base, domain: 'shop.example' });
+    expect(text.split('\n')[1]).toBe('Site: shop.example');
+    expect(ticketSummary({ ...base, domain: 'shop.example\u202e' })).toContain('Site: shop.example\\u202e');
+    expect(ticketSummary({ ...base, domain: '' })).not.toContain('Site:');
+    expect(ticketSummary(base)).not.toContain('Site:');
+  });
+
   it('leaves out a checklist with nothing ticked, and keeps one with a tick', () => {
     const steps = [
       { title: 'Check the rules', done: false },

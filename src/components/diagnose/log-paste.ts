@@ -125,13 +125,13 @@ class LogPaste extends HTMLElement {
       );
     }
     this.#say(leadText(primary));
-    this.#show(primary, findings, wizard.wizardPathFor(tree, primary.rule.implies));
+    this.#show(primary, findings, wizard.pasteLinks(tree, primary.rule.implies, primary.outcome));
     const filled = fillSetupFrom(primary, text);
     this.#saved = filled.keys;
     this.#showSaved(filled.saved, filled.kept);
   }
 
-  #show(primary: Finding, findings: readonly Finding[], wizardPath: string): void {
+  #show(primary: Finding, findings: readonly Finding[], links: { next: string; fix: string }): void {
     const result = this.#part('result');
     const fields = this.#part('fields');
     const proceed = this.#part<HTMLAnchorElement>('continue');
@@ -143,9 +143,9 @@ class LogPaste extends HTMLElement {
         .fieldRows(primary.fields)
         .flatMap(({ label, value }) => [element('dt', label), element('dd', this.#escape(value))]),
     );
-    proceed.href = wizardPath;
+    proceed.href = links.next;
     const page = this.#data.fixPages[primary.outcome];
-    fix.href = page?.href ?? `/fixes/${primary.outcome}/`;
+    fix.href = links.fix;
     fix.textContent = `Fix: ${page?.title ?? primary.outcome}`;
     // Who answered is not a cause: the next step is in the text and the wizard, no fix page.
     fix.hidden = this.#present.isWhoAnswered(primary);

@@ -1,5 +1,5 @@
 /**
- * Browser side of the outcome tools (fix pages and wizard leaves):
+ * Browser side of the outcome tools on fix pages:
  * - `<outcome-tools>`: the answers that led here, tick boxes on each step, "Copy link" and
  *   "Copy summary" with a select-to-copy fallback;
  * - `<outcome-followups>`: "already tried" marks, follow-up links that keep the answers,
@@ -9,8 +9,9 @@
  */
 import { loadWizardData } from '../../wizard/client-data';
 import { readItem } from '../storage';
-import { arriveAt, urlToSegments, type Step } from '../../wizard/paths';
-import { $ticks, $tried, clearTried, pastedLineKey, resetTicks, setTick } from '../../wizard/outcome-store';
+import { arriveAt, serverOf, stepsToUrl, type Step } from '../../wizard/paths';
+import { $setup, setSetupValue } from '../../setup/store';
+import { $ticks, $tried, clearTried, markTried, pastedLineKey, resetTicks, setTick } from '../../wizard/outcome-store';
 import { escalationReport, ticketSummary, type TicketSummary } from '../../wizard/summary';
 
 interface OutcomeData {
@@ -59,9 +60,10 @@ function reachableByFollowUps(followUps: Readonly<Record<string, readonly string
 }
 
 /**
- * The answers that led here: the wizard path, or a `?answers=` on a fix page. Naming them
- * needs the tree's routing data, fetched only when there are answers to name (a fix page
- * reached from search has none); without it, there are no answers to show.
+ * The answers that led here: the `?answers=` the wizard's last answer (or a ticket link)
+ * put on the fix page. Naming them needs the tree's routing data, fetched only when there
+ * are answers to name (a fix page reached from search has none); without it, there are no
+ * answers to show.
  *
  * A `?answers=` counts only when it is a whole route to this page's outcome, or to an
  * outcome from which "Still seeing 502?" leads here (the summary then says so); a link
@@ -72,15 +74,13 @@ function reachableByFollowUps(followUps: Readonly<Record<string, readonly string
  * @param outcomeId - The outcome of the page (the element's `data-outcome`).
  */
 async function answerSteps(outcomeId: string): Promise<readonly Step[]> {
-  const fromPath = urlToSegments(location.pathname);
-  const segments = fromPath ?? (new URLSearchParams(location.search).get('answers') ?? '').split('/').filter(Boolean);
+  const segments = (new URLSearchParams(location.search).get('answers') ?? '').split('/').filter(Boolean);
   if (segments.length === 0 || segments.length > 20) return [];
   const data = await loadWizardData().catch(() => undefined);
   if (!data) return [];
   treeVersion = data.shape.version;
   const arrival = arriveAt(data.shape, segments);
   if (arrival.kind === 'nearest') return [];
-  if (fromPath !== null) return arrival.resolution.steps;
   const { resolution } = arrival;
   if (resolution.kind !== 'outcome') return [];
   if (resolution.outcome === outcomeId) return resolution.steps;
@@ -99,10 +99,20 @@ function answersQuery(steps: readonly Step[]): string {
   return steps.length === 0 ? '' : `?answers=${steps.map((step) => step.answer.slug).join('/')}`;
 }
 
-/** The link for a ticket: a wizard leaf as it is, a fix page with the answers that led to it. */
+/** The link for a ticket: the fix page with the answers that led to it. */
 function ticketLink(steps: readonly Step[]): string {
-  const onWizard = urlToSegments(location.pathname) !== null;
-  return `${location.origin}${location.pathname}${onWizard ? '' : answersQuery(steps)}`;
+  return `${location.origin}${location.pathname}${answersQuery(steps)}`;
+}
+
+/**
+ * Makes the proxy the answers named the reader's "Your setup" proxy, when none is chosen
+ * yet: the commands that name a proxy then follow it on every page. A proxy the reader
+ * chose stays (a support agent opening a customer's link keeps their own). Only values the
+ * setup offers are stored (`setSetupValue` validates; src/setup/defaults.ts).
+ */
+function rememberServer(steps: readonly Step[]): void {
+  const server = serverOf(steps);
+  if (server !== undefined && $setup.get().server === '') setSetupValue('server', server);
 }
 
 /** The fix page's steps: each `<Steps>` item with its heading's anchor. */
@@ -125,6 +135,7 @@ function summaryFor(outcomeId: string, steps: readonly Step[]): TicketSummary | 
     answers: steps.map((step) => ({ question: step.node.short, answer: step.answer.label })),
     treeVersion,
     answersNote,
+    domain: $setup.get().domain || undefined,
     pastedLine: readItem(pastedLineKey) ?? undefined,
     steps: pageSteps().map((step) => ({ title: step.title, done: ticked.has(step.anchor) })),
     tried: triedIds.length > 1 ? triedIds.flatMap((id) => ownValue(page.outcomes, id) ?? []) : [],
@@ -160,11 +171,8 @@ class OutcomeTools extends HTMLElement {
     const answers = answerSteps(outcomeId);
     void answers.then((steps) => {
       this.#showAnswers(steps);
-      // On a wizard leaf, the fix page link carries the answers so its ticket link does too.
-      const fixLink = this.closest('.wizard-outcome')?.querySelector<HTMLAnchorElement>('a[data-fix-link]');
-      if (fixLink) fixLink.href = `${new URL(fixLink.href).pathname}${answersQuery(steps)}`;
+      rememberServer(steps);
     });
-    this.querySelector<HTMLElement>('[data-actions]')!.hidden = false;
     this.#addTicks(outcomeId);
     this.addEventListener('click', async (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button');
@@ -183,14 +191,21 @@ class OutcomeTools extends HTMLElement {
     });
   }
 
+  /** "Your answers": each as "question: answer", the answer a link to its question to change it. */
   #showAnswers(steps: readonly Step[]): void {
     const list = this.querySelector('[data-answers-list]');
     const box = this.querySelector<HTMLElement>('[data-answers]');
-    if (!list || !box || steps.length === 0 || urlToSegments(location.pathname) !== null) return;
+    if (!list || !box) return;
+    // The line kept free from the first paint (`html[data-answers]`) goes when no answer counts.
+    if (steps.length === 0) return document.documentElement.removeAttribute('data-answers');
     list.replaceChildren(
-      ...steps.map((step) => {
+      ...steps.map((step, index) => {
         const item = document.createElement('li');
-        item.textContent = `${step.node.short}: ${step.answer.label}`;
+        const link = document.createElement('a');
+        link.href = stepsToUrl(steps.slice(0, index));
+        link.textContent = step.answer.label;
+        link.setAttribute('aria-label', `Change “${step.answer.label}” (${step.node.short})`);
+        item.append(`${step.node.short}: `, link);
         return item;
       }),
     );
@@ -200,8 +215,6 @@ class OutcomeTools extends HTMLElement {
   #addTicks(outcomeId: string): void {
     const steps = pageSteps();
     if (steps.length === 0) return;
-    const reset = this.querySelector<HTMLElement>('[data-reset-ticks]');
-    if (reset) reset.hidden = false;
     const boxes = steps.map((step) => {
       const label = document.createElement('label');
       label.className = 'step-tick';
@@ -237,8 +250,46 @@ class OutcomeFollowUps extends HTMLElement {
       }
     });
     this.querySelector('[data-clear-tried]')?.addEventListener('click', () => clearTried());
+    this.#setUpVerdict(outcomeId);
     $tried.subscribe((tried) => this.#showTried(page, tried));
     void answers.then((steps) => this.#setUpReport(outcomeId, steps));
+  }
+
+  /**
+   * "Did this fix it?": Yes says what to do with the ticket; No counts this outcome as
+   * tried and points at the first follow-up not tried yet (its link keeps the answers), or,
+   * with none left, at the report, which "tried" has then brought up.
+   */
+  #setUpVerdict(outcomeId: string): void {
+    const status = this.querySelector<HTMLElement>('[data-verdict-status]');
+    if (!status) return;
+    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-verdict]')) {
+      button.addEventListener('click', () => {
+        if (button.dataset.verdict === 'yes') {
+          status.textContent =
+            'Good to hear. If a ticket is open, "Copy summary" at the top of this page gives it the cause and the steps you ticked.';
+          return;
+        }
+        markTried(outcomeId);
+        const next = [...this.querySelectorAll<HTMLElement>('[data-followup]')].find(
+          (item) => !$tried.get().includes(item.dataset.followup!),
+        );
+        const nextLink = next?.querySelector<HTMLAnchorElement>('[data-followup-link]');
+        const report = this.querySelector<HTMLElement>('[data-report]');
+        if (nextLink) {
+          const link = document.createElement('a');
+          link.setAttribute('href', nextLink.getAttribute('href') ?? '');
+          link.textContent = nextLink.textContent?.trim() ?? '';
+          status.replaceChildren('Then the next likely cause is ', link, '.');
+          link.focus();
+        } else if (report && !report.hidden) {
+          status.textContent = 'You have tried the likely causes: prepare the report below for your host or support.';
+          report.querySelector<HTMLElement>('h2')?.scrollIntoView({ block: 'start' });
+        } else {
+          status.textContent = 'Then work through the list below.';
+        }
+      });
+    }
   }
 
   #showTried(page: OutcomeData, tried: readonly string[]): void {

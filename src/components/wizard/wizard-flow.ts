@@ -12,21 +12,17 @@
  */
 import { createActor, type Actor } from 'xstate';
 import { answerEvent, createWizardMachine, currentStateId, type WizardMachine } from '../../wizard/machine';
-import { arriveAt, maxQuestionsFrom, resolvePath, serverOf, stepsToUrl, urlToSegments } from '../../wizard/paths';
+import {
+  arriveAt,
+  fixUrl,
+  maxQuestionsFrom,
+  resolvePath,
+  serverOf,
+  stepsToUrl,
+  urlToSegments,
+} from '../../wizard/paths';
 import { loadWizardData, type WizardClientData } from '../../wizard/client-data';
 import { $lastWizardPath } from '../../wizard/store';
-import { writeItem } from '../storage';
-
-/** Starlight's localStorage key for `<Tabs syncKey="server">`; see its `Tabs.astro`. */
-const serverTabKey = 'starlight-synced-tabs__server';
-const serverTabLabels: Record<string, string> = {
-  nginx: 'nginx',
-  apache: 'Apache httpd',
-  haproxy: 'HAProxy',
-  caddy: 'Caddy',
-  traefik: 'Traefik',
-  kubernetes: 'Kubernetes',
-};
 
 /**
  * Resolves in a new task, so the browser can handle input and paint in between: Chromium's
@@ -44,7 +40,7 @@ const startOverParameter = 'start-over';
 
 class WizardFlow extends HTMLElement {
   #data!: WizardClientData;
-  /** The parsed /wizard-steps/ page: one `<template data-template>` per node and outcome. */
+  /** The parsed /wizard-steps/ page: one `<template data-template>` per question node. */
   #steps!: Document;
   #actor!: Actor<WizardMachine>;
 
@@ -157,6 +153,7 @@ class WizardFlow extends HTMLElement {
     if (link.dataset.answer !== undefined) {
       performance.mark('wizard:answer');
       this.#actor.send(answerEvent(link.dataset.answer));
+      if (this.#openFix()) return event.preventDefault();
     } else if (link.dataset.back !== undefined) {
       this.#actor.send({ type: 'BACK' });
     } else if (link.dataset.restart !== undefined) {
@@ -180,6 +177,26 @@ class WizardFlow extends HTMLElement {
     performance.mark('wizard:shown');
   }
 
+  /**
+   * When the last answer reached an outcome, opens its fix page with the answers (the leaf's
+   * own URL, saved for "Continue where you left off", redirects there too) and steps the
+   * actor back, so a page the browser restores from its cache is at its question again.
+   *
+   * @returns Whether the fix page is being opened.
+   */
+  #openFix(): boolean {
+    const resolution = resolvePath(this.#data.shape, this.#slugs());
+    if (resolution.kind !== 'outcome') return false;
+    $lastWizardPath.set(this.#url());
+    this.#actor.send({ type: 'BACK' });
+    location.assign(fixUrl(resolution.outcome, resolution.steps));
+    return true;
+  }
+
+  #slugs(): string[] {
+    return this.#actor.getSnapshot().context.answers.map((answer) => answer.slug);
+  }
+
   #templateFor(stateId: string): HTMLTemplateElement | null {
     return this.#steps.querySelector<HTMLTemplateElement>(
       `[data-templates] > template[data-template="${CSS.escape(stateId)}"]`,
@@ -197,19 +214,17 @@ class WizardFlow extends HTMLElement {
   }
 
   #url(): string {
-    return `/wizard/${this.#actor
-      .getSnapshot()
-      .context.answers.map((answer) => `${answer.slug}/`)
+    return `/wizard/${this.#slugs()
+      .map((slug) => `${slug}/`)
       .join('')}`;
   }
 
   #render({ focus }: { focus: boolean }): void {
     const snapshot = this.#actor.getSnapshot();
     const stateId = currentStateId(snapshot);
-    const resolution = resolvePath(
-      this.#data.shape,
-      snapshot.context.answers.map((answer) => answer.slug),
-    );
+    const resolution = resolvePath(this.#data.shape, this.#slugs());
+    // An outcome's URL (a history entry from before leaves redirected) opens its fix page.
+    if (resolution.kind === 'outcome') return location.replace(fixUrl(resolution.outcome, resolution.steps));
     const step = this.#stepFor(stateId);
     const slot = this.querySelector('[data-step-slot]');
     if (!step || !slot || resolution.kind === 'invalid') return;
@@ -221,10 +236,7 @@ class WizardFlow extends HTMLElement {
     if (most) most.textContent = String(count + maxQuestionsFrom(this.#data.shape, stateId));
     slot.replaceChildren(step);
 
-    const server = serverOf(resolution.steps);
-    this.dataset.server = server ?? 'all';
-    const tabLabel = server === undefined ? undefined : serverTabLabels[server];
-    if (tabLabel) writeItem(serverTabKey, tabLabel);
+    this.dataset.server = serverOf(resolution.steps) ?? 'all';
 
     this.#renderTrail(resolution.steps);
     const back = this.querySelector<HTMLAnchorElement>('[data-back]');
@@ -234,19 +246,15 @@ class WizardFlow extends HTMLElement {
       back.href = stepsToUrl(resolution.steps.slice(0, -1));
     }
     if (restart) restart.hidden = count === 0;
-    const setup = this.querySelector<HTMLElement>('[data-setup-slot]');
-    if (setup) setup.hidden = !(resolution.kind === 'outcome' && this.#data.adminOutcomes.includes(stateId));
     this.querySelector<HTMLElement>('[data-resume]')?.setAttribute('hidden', '');
     // The introduction on /wizard/ sits outside this element; it belongs to the first question only.
     document.querySelector<HTMLElement>('[data-wizard-intro]')?.toggleAttribute('hidden', count > 0);
 
     const heading = step.querySelector<HTMLElement>('.wizard-question');
     const title = heading?.textContent?.trim() ?? '';
-    document.title = `${resolution.kind === 'outcome' ? (this.#data.outcomeTitles[stateId] ?? title) : title} | Diagnose a 502`;
+    document.title = `${title} | Diagnose a 502`;
     const announce = this.querySelector('[data-announce]');
-    if (announce) {
-      announce.textContent = resolution.kind === 'outcome' ? `Outcome: ${title}` : `Question ${count + 1}: ${title}`;
-    }
+    if (announce) announce.textContent = `Question ${count + 1}: ${title}`;
     if (focus) heading?.focus();
     // The step's check command shows the reader's own values (src/setup/fill-live.ts).
     document.dispatchEvent(new Event('wizard:step'));
