@@ -5,6 +5,31 @@
  */
 import type { Rule } from '../types.ts';
 
+/**
+ * ECONNREFUSED's text as curl prints it after "Failed to connect to …: ": strerror() in
+ * the process's locale. English in three cases, then glibc's translations (Debian 12
+ * libc.mo: fr, de, es, it, pt_BR, pt, nl, pl, ru, ja, zh_CN, tr, sv, cs).
+ */
+const connectionRefused = [
+  'Connection refused',
+  'connection refused',
+  'Connection Refused',
+  'Connexion refusée',
+  'Verbindungsaufbau abgelehnt',
+  'Conexión rehusada',
+  'Connessione rifiutata',
+  'Conexão recusada',
+  'Ligação recusada',
+  'Verbinding is geweigerd',
+  'Połączenie odrzucone',
+  'В соединении отказано',
+  '接続を拒否されました',
+  '拒绝连接',
+  'Bağlantı reddedildi',
+  'Förbindelsen förvägrad',
+  'Spojení odmítnuto',
+];
+
 export const curlRules: readonly Rule[] = [
   {
     id: 'curl-no-route',
@@ -31,8 +56,10 @@ export const curlRules: readonly Rule[] = [
     implies: { role: 'admin', curl: 'curl-refused' },
     source: 'curl lib/strerror.c CURLE_COULDNT_CONNECT, lib/cf-ip-happy.c:719 (reference §10)',
     includes: ['curl: (7) '],
-    anyOf: ["Couldn't connect to server", 'Could not connect to server', 'Connection refused'],
+    anyOf: ["Couldn't connect to server", 'Could not connect to server', ...connectionRefused],
     samples: [
+      'curl: (7) Failed to connect to 0.0.0.0 port 8080: connection refused',
+      'curl: (7) Failed to connect to localhost port 8080: Verbindungsaufbau abgelehnt',
       "curl: (7) Failed to connect to 127.0.0.1 port 18999 after 0 ms: Couldn't connect to server",
       'curl: (7) Failed to connect to localhost port 80: Connection refused',
       'curl: (7) Failed connect to 10.0.0.5:8955; Connection refused',

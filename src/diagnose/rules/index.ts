@@ -50,7 +50,23 @@ export const ruleGroups: readonly RuleGroup[] = [
   },
   {
     name: 'nginx-fragments',
-    gates: ['connect() ', 'upstream timed out (110: ', '(113: ', '(101: ', '(104: '],
+    gates: [
+      'connect() ',
+      '(2: ',
+      '(113: ',
+      '(101: ',
+      '(104: ',
+      '(SSL: error:',
+      'pstream timed out',
+      'pstream Timed Out',
+      'PSTREAM TIMED OUT',
+      'onnecting to',
+      'onnecting To',
+      'ONNECTING TO',
+      'rematurely closed',
+      'rematurely Closed',
+      'REMATURELY CLOSED',
+    ],
     rules: nginxFragmentRules,
   },
   {
@@ -116,7 +132,9 @@ export const ruleGroups: readonly RuleGroup[] = [
   {
     name: 'platforms',
     gates: [
-      'Internal server error',
+      'nternal server error',
+      'nternal Server Error',
+      'INTERNAL SERVER ERROR',
       'Lambda',
       'Endpoint request timed out',
       'timeout error',

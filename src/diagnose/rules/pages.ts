@@ -99,16 +99,26 @@ export const whoAnsweredRules: readonly Rule[] = [
         '<hr><center>openresty/1.21.4.1</center>',
         '502 Bad Gateway nginx/1.10.3 (Ubuntu)',
         '502 Bad Gateway - openresty/1.15.8.2',
+        'nginx',
+        '  openresty ',
       ],
-      nearMisses: ['nginx version: nginx/1.22.1', 'Running nginx/1.24.0 with 4 workers'],
+      nearMisses: [
+        'nginx version: nginx/1.22.1',
+        'Running nginx/1.24.0 with 4 workers',
+        'sudo systemctl reload nginx',
+        'nginx:',
+      ],
     },
     {
       includes: [],
-      anyOf: ['<center>nginx', '<center>openresty', 'nginx/', 'openresty/'],
+      anyOf: ['nginx', 'openresty'],
       excludes: ['nginx version:'],
       test: (line) => {
         if (line.includes('<center>nginx') || line.includes('<center>openresty')) return true;
         const text = line.trimStart();
+        // The page's footer copied as text is the server's name alone on its line (server_tokens off).
+        const alone = text.trimEnd();
+        if (alone === 'nginx' || alone === 'openresty') return true;
         if (/^(?:nginx|openresty)\/\d/.test(text) && text.length < 64) return true;
         // The page's title and footer run together when its text is copied: "502 Bad Gateway nginx/1.10.3".
         return /^(?:50[234] [A-Z][a-z]+ [A-Z][a-z-]+ -? ?)(?:nginx|openresty)\/\d/.test(text) && text.length < 80;

@@ -3,7 +3,7 @@
  * AWS Lambda, health checks of load balancers, error pages that name a cause (HAProxy's
  * 503 and 504, CloudFront's 502), hosting platforms (Vercel, Fly.io, Heroku) and firewalld.
  */
-import { includesWhole } from '../match.ts';
+import { includesWhole, includesWord } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
 
@@ -324,5 +324,30 @@ export const platformRules: readonly Rule[] = [
       'kernel: FINAL_REJECT: IN=eth0 OUT= SRC=10.0.0.2 DST=10.0.0.5 PROTO=TCP SPT=51234 DPT=8080 SYN',
     ],
     nearMisses: ['kernel: filter_IN_public_ALLOW: IN=eth0 OUT= SRC=10.0.0.2 DST=10.0.0.5 PROTO=TCP DPT=8080'],
+  },
+  {
+    id: 'api-gateway-internal-error-retold',
+    software: 'aws-api-gateway',
+    cause:
+      'API Gateway answers a Lambda integration it cannot use with 502 and the body {"message": "Internal server error"}: the function returned a response in the wrong shape (not {statusCode, headers, body}, body not a string) or failed.',
+    outcome: 'serverless-response',
+    status: 502,
+    implies: lambdaBehindGateway,
+    source:
+      'repost.aws knowledge-center/malformed-502-api-gateway (502 with "Internal server error"), retold in a sentence that names Lambda or API Gateway',
+    includes: [],
+    anyOf: ['Internal server error', 'Internal Server Error', 'internal server error', 'INTERNAL SERVER ERROR'],
+    // A 500's reason phrase too, so it counts only next to Lambda or API Gateway, or to AWS and 502.
+    test: (line) => {
+      const lower = line.toLowerCase();
+      if (lower.includes('lambda') || lower.includes('api gateway') || lower.includes('apigateway')) return true;
+      return includesWord(lower, 'aws') && /(?:^|\D)502(?:\D|$)/.test(line);
+    },
+    samples: [
+      'Error 502: Internal server error on Lambda Proxy Integration',
+      'API Gateway returns 502 Internal Server Error',
+      'Deployed to AWS, every call gets 502 Internal Server Error',
+    ],
+    nearMisses: ['HTTP/1.1 500 Internal Server Error', 'AWS console shows 500 Internal Server Error'],
   },
 ];
