@@ -7,15 +7,24 @@
  * `(113: Host is unreachable)` (musl src/errno/__strerror.h). Full nginx lines are
  * matched by `nginx.ts` first; these rules only see what those left.
  */
+import { includesWord } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
 import { nginxConnectRules } from './nginx.ts';
+import { nginxResponseRules } from './nginx-response.ts';
 
 /** The full-line nginx connect rule `id`; throws at load time if there is none. */
 function connectRule(id: string): Rule {
   const rule = nginxConnectRules.find((candidate) => candidate.id === id);
   if (rule === undefined) throw new Error(`[diagnose] fragments.ts: no nginx connect rule "${id}"`);
   return rule;
+}
+
+/** The cause of the nginx response-phase rule `id` (see {@link causeOf}). */
+function causeOfResponse(id: string): string {
+  const rule = nginxResponseRules.find((candidate) => candidate.id === id);
+  if (rule === undefined) throw new Error(`[diagnose] fragments.ts: no nginx response rule "${id}"`);
+  return rule.cause;
 }
 
 /** The cause of the full-line rule a fragment rule quotes part of, so the two cannot drift apart. */
@@ -259,5 +268,89 @@ export const nginxFragmentRules: readonly Rule[] = [
       'recv() failed (104: Connection reset by peer)',
     ],
     nearMisses: ['recv() failed (104: Connection reset by peer) while proxying upgraded connection, client: 10.0.0.7'],
+  },
+  {
+    id: 'nginx-fragment-refused-retold',
+    software: 'nginx',
+    cause: 'Nothing listens at the upstream address and port (or socket), so the connection is refused.',
+    outcome: 'upstream-refused',
+    status: 502,
+    implies: admin('nginx', 'refused'),
+    source: `${connectSource}; ECONNREFUSED (errno 111, "Connection refused") retold next to the word upstream or its errno`,
+    includes: [],
+    anyOf: ['onnection refused', 'onnection Refused', 'ONNECTION REFUSED'],
+    // "refused by upstream", "111:connection refused": the upstream's refusal in other words.
+    // Python's "[Errno 111]" is the app failing to reach its own database or API, and a
+    // refusal while resolving is the resolver's; Go's "dial tcp …: connect: connection
+    // refused" and Envoy's "upstream connect error" belong to Caddy's, Traefik's and
+    // Envoy's rules, which name the proxy.
+    excludes: ['dial tcp', 'dial unix', 'upstream connect error', 'reset reason'],
+    test: (line) => {
+      const lower = line.toLowerCase();
+      if (lower.includes('[errno 111]') || lower.includes('while resolving')) return false;
+      return (
+        lower.includes('upstream') ||
+        lower.includes('111: connection refused') ||
+        lower.includes('111:connection refused')
+      );
+    },
+    samples: ['Connection refused by upstream nodes', 'error 500 111:connection refused in docker'],
+    nearMisses: [
+      'ConnectionRefusedError: [Errno 111] Connection refused',
+      'psql: could not connect to server: Connection refused',
+      'send() failed (111: Connection refused) while resolving, resolver: 127.0.0.11:53',
+      '{"logger":"http.handlers.reverse_proxy","msg":"dial tcp 127.0.0.1:8080: connect: connection refused","upstream":"localhost:8080"}',
+    ],
+  },
+  {
+    id: 'nginx-fragment-errno-timed-out',
+    software: 'nginx',
+    cause: causeOfResponse('nginx-read-timeout'),
+    outcome: 'upstream-timeout',
+    status: 504,
+    implies: admin('nginx', 'timed-out'),
+    source:
+      'nginx ngx_http_upstream_next() errno 110 (ETIMEDOUT; glibc "Connection timed out", musl "Operation timed out") quoted with its phase but without "upstream timed out"',
+    includes: ['(110: ', 'upstream'],
+    // The read phases only: connecting is the firewall's case, sending the request body's.
+    test: (line) => {
+      const lower = line.toLowerCase();
+      return (
+        !lower.includes('connecting to upstream') &&
+        !lower.includes('sending request to upstream') &&
+        !lower.includes('resolv')
+      );
+    },
+    samples: [
+      '(110: Operation timed out) while reading response header from upstream',
+      '(110: Connection timed out) while reading upstream',
+    ],
+    nearMisses: [
+      '(110: Connection timed out) while connecting to upstream',
+      'recv() failed (110: Connection timed out) while resolving',
+    ],
+  },
+  {
+    id: 'nginx-fragment-unreachable-retold',
+    software: 'nginx',
+    cause: causeOf('nginx-no-route'),
+    outcome: 'firewall',
+    status: 502,
+    implies: admin('nginx', 'no-route'),
+    source: `${connectSource}; errno 113 (EHOSTUNREACH) text per libc (glibc "No route to host", musl "Host is unreachable"), quoted with its number or phase but without "connect()"`,
+    includes: [],
+    anyOf: ['ost is unreachable', 'o route to host', 'OST IS UNREACHABLE', 'O ROUTE TO HOST'],
+    // "113 Host is unreachable", "Host is unreachable) while connecting to upstream". Apache's
+    // "(113)No route to host" has no space after the number and is Apache's own rule's.
+    test: (line) => {
+      const lower = line.toLowerCase();
+      if (lower.includes('connecting to upstream')) return true;
+      return /113:? (?:host is unreachable|no route to host)/.test(lower) && includesWord(line, '113');
+    },
+    samples: ['113 Host is unreachable', 'Host is unreachable) while connecting to upstream ... 502 Bad Gateway'],
+    nearMisses: [
+      '(113)No route to host: AH00957: http: attempt to connect to 10.0.0.5:8080 (10.0.0.5:8080) failed',
+      'ping: sendmsg: No route to host',
+    ],
   },
 ];
