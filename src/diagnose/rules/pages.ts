@@ -100,14 +100,22 @@ const cloudFrontOrigin = [
 const namedProxies: readonly {
   readonly proxy: ProxyAnswer;
   readonly software: Software;
+  /** How the sentences of a rule name it. */
+  readonly name: string;
   readonly words: readonly string[];
   readonly log: string;
 }[] = [
-  { proxy: 'nginx', software: 'nginx', words: ['nginx', 'openresty'], log: '/var/log/nginx/error.log' },
-  { proxy: 'apache', software: 'apache', words: ['apache', 'httpd'], log: "Apache's ErrorLog" },
-  { proxy: 'haproxy', software: 'haproxy', words: ['haproxy'], log: "HAProxy's log (its termination state)" },
-  { proxy: 'caddy', software: 'caddy', words: ['caddy'], log: "Caddy's log (level ERROR)" },
-  { proxy: 'traefik', software: 'traefik', words: ['traefik'], log: "Traefik's log (level DEBUG)" },
+  { proxy: 'nginx', software: 'nginx', name: 'nginx', words: ['nginx', 'openresty'], log: '/var/log/nginx/error.log' },
+  { proxy: 'apache', software: 'apache', name: 'Apache', words: ['apache', 'httpd'], log: "Apache's ErrorLog" },
+  {
+    proxy: 'haproxy',
+    software: 'haproxy',
+    name: 'haproxy',
+    words: ['haproxy'],
+    log: "HAProxy's log (its termination state)",
+  },
+  { proxy: 'caddy', software: 'caddy', name: 'Caddy', words: ['caddy'], log: "Caddy's log (level ERROR)" },
+  { proxy: 'traefik', software: 'traefik', name: 'Traefik', words: ['traefik'], log: "Traefik's log (level DEBUG)" },
 ];
 
 /** Whether `lower` (a lower-cased line) carries a gateway status: 502, 504 or their names. */
@@ -128,17 +136,17 @@ function namedWithStatus(named: (typeof namedProxies)[number]): Rule {
       id: `${named.proxy}-named-with-status`,
       software: named.software,
       proxy: named.proxy,
-      cause: `The report names ${named.words[0]} as what answered with the 502 or 504: it answers that itself when its upstream fails, and ${named.log} names the cause. ${logsNext}`,
+      cause: `The report names ${named.name} as what answered with the 502 or 504: it answers that itself when its upstream fails, and ${named.log} names the cause. ${logsNext}`,
       source:
         'reference §1-§5 (each proxy answers 502/504 itself when its upstream fails), retold in a sentence that names the proxy beside the status',
       samples: [
-        `But even with the app listening, ${named.words[0]} always responds with HTTP 502.`,
-        `${named.words[0].toUpperCase()} gives 502 Bad Gateway on every request`,
+        `But even with the app listening, ${named.name} always responds with HTTP 502.`,
+        `${named.name.toUpperCase()} gives 502 Bad Gateway on every request`,
       ],
       nearMisses: [
-        `${named.words[0]} 404 Not Found`,
-        `Upgrade ${named.words[0]} to the latest release`,
-        `${named.words[0]} and ${others[0]} both return 502`,
+        `${named.name} 404 Not Found`,
+        `Upgrade ${named.name} to the latest release`,
+        `${named.name} and ${others[0]} both return 502`,
       ],
     },
     {
@@ -162,7 +170,7 @@ function namedRefused(named: (typeof namedProxies)[number]): Rule {
   return {
     id: `${named.proxy}-named-refused`,
     software: named.software,
-    cause: `${named.words[0]}'s upstream refused the connection: nothing listens at the address and port it proxies to. ${named.log} shows which.`,
+    cause: `${named.name}'s upstream refused the connection: nothing listens at the address and port it proxies to. ${named.log} shows which.`,
     outcome: 'upstream-refused',
     status: 502,
     implies: admin(named.proxy, 'refused'),
@@ -174,8 +182,8 @@ function namedRefused(named: (typeof namedProxies)[number]): Rule {
       const lower = line.toLowerCase();
       return includesAnyWord(lower, named.words) && !includesAnyWord(lower, others);
     },
-    samples: [`Can't reach the app behind ${named.words[0]} (Bad Gateway + Connection Refused)`],
-    nearMisses: [`${named.words[0]} and ${others[0]}: connection refused`, `${named.words[0]} 502 Bad Gateway`],
+    samples: [`Can't reach the app behind ${named.name} (Bad Gateway + Connection Refused)`],
+    nearMisses: [`${named.name} and ${others[0]}: connection refused`, `${named.name} 502 Bad Gateway`],
   };
 }
 
