@@ -227,6 +227,8 @@ export const ruleGroups: readonly RuleGroup[] = [
       'haproxy',
       'HAPROXY',
       'Haproxy',
+      'HAProxy',
+      'OpenResty',
       'caddy',
       'Caddy',
       'CADDY',

@@ -103,15 +103,25 @@ const namedProxies: readonly {
   /** How the sentences of a rule name it. */
   readonly name: string;
   readonly words: readonly string[];
+  /** Mixed-case spellings of its words the three cases above miss. */
+  readonly spelled?: readonly string[];
   readonly log: string;
 }[] = [
-  { proxy: 'nginx', software: 'nginx', name: 'nginx', words: ['nginx', 'openresty'], log: '/var/log/nginx/error.log' },
+  {
+    proxy: 'nginx',
+    software: 'nginx',
+    name: 'nginx',
+    words: ['nginx', 'openresty'],
+    spelled: ['OpenResty'],
+    log: '/var/log/nginx/error.log',
+  },
   { proxy: 'apache', software: 'apache', name: 'Apache', words: ['apache', 'httpd'], log: "Apache's ErrorLog" },
   {
     proxy: 'haproxy',
     software: 'haproxy',
-    name: 'haproxy',
+    name: 'HAProxy',
     words: ['haproxy'],
+    spelled: ['HAProxy'],
     log: "HAProxy's log (its termination state)",
   },
   { proxy: 'caddy', software: 'caddy', name: 'Caddy', words: ['caddy'], log: "Caddy's log (level ERROR)" },
@@ -130,7 +140,11 @@ function namesGatewayStatus(lower: string): boolean {
  */
 function namedWithStatus(named: (typeof namedProxies)[number]): Rule {
   const others = namedProxies.filter((other) => other !== named).flatMap((other) => other.words);
-  const spellings = named.words.flatMap((word) => [word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1)]);
+  // Each word in lower case, upper case, capitalised, and as its vendor spells it (HAProxy).
+  const spellings = [
+    ...named.words.flatMap((word) => [word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1)]),
+    ...(named.spelled ?? []),
+  ];
   return who(
     {
       id: `${named.proxy}-named-with-status`,
