@@ -11,10 +11,12 @@ export const apacheResponseRules: readonly Rule[] = [
   {
     id: 'apache-request-body-failed',
     software: 'apache',
-    cause: 'The backend closed the connection while httpd was sending it the request body.',
-    outcome: 'upstream-closed',
+    cause:
+      'The backend closed or reset the connection while httpd was still sending it the request body: usually a body larger than the backend (or a proxy in between) accepts, or a slow upload that hit a timeout.',
+    outcome: 'request-body-limit',
     status: 502,
-    implies: admin('apache', 'closed'),
+    // The same phase as nginx's "while sending request to upstream" (wizard log answer sending-body).
+    implies: admin('apache', 'sending-body'),
     source:
       'httpd mod_proxy_http.c:698 AH01097, proxy_util.c:5100 AH01084 (reference §2; sample filled in from the format string)',
     includes: ['pass request body failed to '],
@@ -23,6 +25,12 @@ export const apacheResponseRules: readonly Rule[] = [
         'proxy_http:error',
         '(32)Broken pipe: [client 198.51.100.7:52144] AH01097: pass request body failed to 127.0.0.1:8080 (127.0.0.1) from 198.51.100.7 ()',
       ),
+      // proxy_util.c ap_proxy_pass_brigade(): the same failure, logged without the client.
+      apacheLine(
+        'proxy:error',
+        '(104)Connection reset by peer: [client 198.51.100.7:52144] AH01084: pass request body failed to 10.0.0.5:8080 (app.internal)',
+      ),
+      'AH01084: pass request body failed to 10.0.0.5:8080 (10.0.0.5)',
     ],
     nearMisses: [
       apacheLine(

@@ -95,6 +95,25 @@ export const appServerRules: readonly Rule[] = [
     nearMisses: [fpmPool('child 2210 exited with code 0 after 1.005s')],
   },
   {
+    id: 'php-fpm-signal-mention',
+    software: 'php-fpm',
+    cause:
+      'A PHP-FPM child was killed by a signal mid-request (SIGSEGV: a crash in PHP or an extension; SIGKILL: the kernel OOM killer or request_terminate_timeout), so the proxy saw the connection close.',
+    outcome: 'upstream-closed',
+    implies: admin('not-sure', 'app-server', { 'app-log': 'killed' }),
+    source:
+      'php-src sapi/fpm/fpm/fpm_children.c "exited on signal %d (%s%s)", retold without the pool and child number (reference §9)',
+    includes: [' exited on signal '],
+    anyOf: ['FPM', 'fpm'],
+    // The signal's name follows its number in FPM's wording: "signal 11 (SIGSEGV".
+    test: (line) => /exited on signal \d{1,2} \(SIG[A-Z]{2,6}/.test(line),
+    samples: [
+      'PHP-FPM exited on signal 11 (SIGSEGV) on every upload',
+      'php7.4-fpm: worker exited on signal 9 (SIGKILL)',
+    ],
+    nearMisses: ['php-fpm exited with code 0 after 1.005s', 'php-fpm exited on signal'],
+  },
+  {
     id: 'php-fpm-cannot-bind',
     software: 'php-fpm',
     cause:

@@ -30,7 +30,28 @@ function codeForms(code: string): string[] {
     `HTTP ${code}`,
     `${code} Origin`,
     `reference number: ${code}`,
+    // Reports of what a site sends: "returning 521", "status code 522", "got a 524".
+    `returning ${code}`,
+    `returns ${code}`,
+    `returned ${code}`,
+    `returning a ${code}`,
+    `returns a ${code}`,
+    `returned a ${code}`,
+    `status ${code}`,
+    `status code ${code}`,
+    `got a ${code}`,
+    `getting a ${code}`,
   ];
+}
+
+/**
+ * Whether `line` holds `code` as a whole word followed by `title`, with `: ` or a space
+ * between, in any case (`524: A timeout occurred`, `525 SSL Handshake failed`). Linear.
+ */
+function codeThenTitle(line: string, code: string, title: string): boolean {
+  const lower = line.toLowerCase();
+  const wanted = title.toLowerCase();
+  return includesAnyWord(lower, [`${code}: ${wanted}`, `${code} ${wanted}`]);
 }
 
 /** Whether `line` names Cloudflare (any case). Linear. */
@@ -62,23 +83,30 @@ function pageRule(
     includes: [],
     anyOf: [...forms, code, ...titles],
     // The code as written with "Error", "HTTP" or the page's title; or the bare code on a line
-    // that names Cloudflare; or a page title only Cloudflare uses.
+    // that names Cloudflare; or a page title only Cloudflare uses; or the code followed by its
+    // own title in any case, as the page's <title> and <h1> write it ("524: A timeout occurred").
     test: (line) =>
       includesAnyWord(line, forms) ||
       (includesAnyWord(line, [code]) && mentionsCloudflare(line)) ||
-      titles.some((text) => line.includes(text)),
+      titles.some((text) => line.includes(text)) ||
+      codeThenTitle(line, code, title),
     samples: [
       `Error code ${code}`,
       `${title} Error code ${code} Visit cloudflare.com for more information.`,
       `Error ${code}`,
       `Getting Cloudflare ${code} on my site`,
       `HTTP/2 ${code} `,
+      `<title>example.com | ${code}: ${title}</title>`,
+      `the site keeps getting a ${code} ${title.toUpperCase()} page`,
+      `example.com returning ${code} since this morning`,
     ],
     nearMisses: [
       `Error code ${code}0`,
       `Error code ${Number(code) + 100}`,
       `Error 1${code}`,
       `Cloudflare served 1${code} requests`,
+      `the query returned ${code}0 rows`,
+      `waited ${code} seconds for the page`,
     ],
   };
 }

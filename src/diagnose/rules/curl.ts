@@ -5,6 +5,31 @@
  */
 import type { Rule } from '../types.ts';
 
+/**
+ * ECONNREFUSED's text as curl prints it after "Failed to connect to …: ": strerror() in
+ * the process's locale. English in three cases, then glibc's translations (Debian 12
+ * libc.mo: fr, de, es, it, pt_BR, pt, nl, pl, ru, ja, zh_CN, tr, sv, cs).
+ */
+const connectionRefused = [
+  'Connection refused',
+  'connection refused',
+  'Connection Refused',
+  'Connexion refusée',
+  'Verbindungsaufbau abgelehnt',
+  'Conexión rehusada',
+  'Connessione rifiutata',
+  'Conexão recusada',
+  'Ligação recusada',
+  'Verbinding is geweigerd',
+  'Połączenie odrzucone',
+  'В соединении отказано',
+  '接続を拒否されました',
+  '拒绝连接',
+  'Bağlantı reddedildi',
+  'Förbindelsen förvägrad',
+  'Spojení odmítnuto',
+];
+
 export const curlRules: readonly Rule[] = [
   {
     id: 'curl-no-route',
@@ -13,10 +38,12 @@ export const curlRules: readonly Rule[] = [
       'There is no route to that host from here: it is down, on another network, or a firewall rejects the connection.',
     outcome: 'firewall',
     implies: { role: 'admin', curl: 'curl-no-route' },
-    source: 'curl lib/cf-socket.c (connect errno text: glibc "No route to host", musl "Host is unreachable")',
-    includes: ['curl: (7) '],
+    source:
+      'curl lib/cf-socket.c "Failed to connect to %s port %u…: %s" (connect errno text: glibc "No route to host", musl "Host is unreachable"), with or without "curl: (7)"',
+    includes: ['Failed to connect to '],
     anyOf: ['No route to host', 'Host is unreachable', 'Network is unreachable', 'Network unreachable'],
     samples: [
+      'returned: 7 - Failed to connect to 10.0.0.12 port 8080: No route to host',
       'curl: (7) Failed to connect to 10.0.0.12 port 8080 after 3054 ms: No route to host',
       'curl: (7) Failed to connect to 10.0.0.12 port 8080 after 3 ms: Host is unreachable',
       'curl: (7) Failed to connect to 2001:db8::10 port 443 after 0 ms: Network is unreachable',
@@ -31,8 +58,10 @@ export const curlRules: readonly Rule[] = [
     implies: { role: 'admin', curl: 'curl-refused' },
     source: 'curl lib/strerror.c CURLE_COULDNT_CONNECT, lib/cf-ip-happy.c:719 (reference §10)',
     includes: ['curl: (7) '],
-    anyOf: ["Couldn't connect to server", 'Could not connect to server', 'Connection refused'],
+    anyOf: ["Couldn't connect to server", 'Could not connect to server', ...connectionRefused],
     samples: [
+      'curl: (7) Failed to connect to 0.0.0.0 port 8080: connection refused',
+      'curl: (7) Failed to connect to localhost port 8080: Verbindungsaufbau abgelehnt',
       "curl: (7) Failed to connect to 127.0.0.1 port 18999 after 0 ms: Couldn't connect to server",
       'curl: (7) Failed to connect to localhost port 80: Connection refused',
       'curl: (7) Failed connect to 10.0.0.5:8955; Connection refused',
@@ -48,8 +77,13 @@ export const curlRules: readonly Rule[] = [
     implies: { role: 'admin', curl: 'curl-refused' },
     source:
       'curl lib/cf-socket.c "Failed to connect to %s port %u…: %s", quoted without "curl: (7)"; zodern/meteor-up#824',
-    includes: ['Failed to connect to ', ' port ', 'Connection refused'],
-    samples: ['Verifying Deployment: FAILED: Failed to connect to localhost port 80: Connection refused'],
+    includes: ['Failed to connect to ', ' port '],
+    // curl 7.83 and later print CURLE_COULDNT_CONNECT's own text after the errno's.
+    anyOf: ["Couldn't connect to server", 'Could not connect to server', ...connectionRefused],
+    samples: [
+      'Verifying Deployment: FAILED: Failed to connect to localhost port 80: Connection refused',
+      "(7) Failed to connect to 127.0.0.1 port 8080 after 0 ms: Couldn't connect to server",
+    ],
     nearMisses: ['Failed to connect to localhost port 80: No route to host'],
   },
   {
@@ -96,9 +130,14 @@ export const curlRules: readonly Rule[] = [
       'The server accepted the connection, then closed it without a byte: a crash, or an app bound to 127.0.0.1 in a container.',
     outcome: 'upstream-closed',
     implies: { role: 'admin', curl: 'curl-reset' },
-    source: 'curl lib/http.c:1711 (reference §9, §10)',
-    includes: ['curl: (52) Empty reply from server'],
-    samples: ['curl: (52) Empty reply from server'],
+    source:
+      'curl lib/http.c:1711 failf "Empty reply from server" (CURLE_GOT_NOTHING, 52), as curl prints it, as curl -v prints it ("* ") and as PHP and Guzzle quote it ("cURL error 52: ") (reference §9, §10)',
+    includes: ['Empty reply from server'],
+    samples: [
+      'curl: (52) Empty reply from server',
+      '* Empty reply from server',
+      'cURL error 52: Empty reply from server',
+    ],
     nearMisses: ['curl: (56) Failure when receiving data from the peer'],
   },
   {

@@ -33,18 +33,28 @@ function flagRule(flag: string, status: string, outcome: OutcomeId, log: string 
   };
 }
 
-/** A rule for a reset reason in the body Envoy returns to the client. */
+/**
+ * A rule for a reset reason in the body Envoy returns to the client, or in its response
+ * code details (`%RESPONSE_CODE_DETAILS%`: `upstream_reset_before_response_started{…}`,
+ * the reason with underscores).
+ */
 function resetRule(reason: string, outcome: OutcomeId, log: string | undefined, cause: string): Rule {
+  const detail = `upstream_reset_before_response_started{${reason.replaceAll(' ', '_')}`;
   return {
     id: `envoy-reset-${reason.replaceAll(' ', '-')}`,
     software: 'envoy',
     cause,
     outcome,
     implies: admin('mesh', log),
-    source: router,
-    includes: [`reset reason: ${reason}`],
-    samples: [`${body}reset reason: ${reason}`, `${body}retried and the latest reset reason: ${reason}`],
-    nearMisses: [`${body}reset reason: unknown`],
+    source: `${router}; envoy docs access_log usage.rst %RESPONSE_CODE_DETAILS%`,
+    includes: [],
+    anyOf: [`reset reason: ${reason}`, detail],
+    samples: [
+      `${body}reset reason: ${reason}`,
+      `${body}retried and the latest reset reason: ${reason}`,
+      `Getting the error ${detail}}`,
+    ],
+    nearMisses: [`${body}reset reason: unknown`, 'upstream_reset_before_response_started{unknown}'],
   };
 }
 
@@ -124,6 +134,15 @@ export const envoyRules: readonly Rule[] = [
     nearMisses: [`${body}reset reason: connection failure`],
   },
   resetRule('connection failure', 'upstream-refused', undefined, 'Envoy could not connect to the upstream.'),
+  // The connection pool's own reason (envoy source/common/upstream PoolFailureReason names:
+  // "remote connection failure"), often followed by "transport failure reason: delayed
+  // connect error: 111" (ECONNREFUSED).
+  resetRule(
+    'remote connection failure',
+    'upstream-refused',
+    undefined,
+    'Envoy could not connect to the upstream (the remote end refused or never answered the connection).',
+  ),
   resetRule(
     'connection termination',
     'keepalive-mismatch',
@@ -141,9 +160,16 @@ export const envoyRules: readonly Rule[] = [
     status: 504,
     implies: admin('mesh', 'timed-out'),
     source: 'envoy source/common/router/router.cc onUpstreamTimeoutAbort (reference §6)',
-    includes: ['upstream request timeout'],
-    test: (line) => includesWhole(line, 'upstream request timeout'),
-    samples: ['upstream request timeout'],
+    includes: [],
+    anyOf: [
+      'upstream request timeout',
+      'Upstream request timeout',
+      'Upstream Request Timeout',
+      'UPSTREAM REQUEST TIMEOUT',
+    ],
+    // Any case: titles capitalise the body Envoy (and Cloud Run's front end) sends.
+    test: (line) => includesWhole(line.toLowerCase(), 'upstream request timeout'),
+    samples: ['upstream request timeout', 'Cloud Run answers 504 (Upstream Request Timeout)'],
     nearMisses: ['upstream request timeouts: 0'],
   },
   {

@@ -82,6 +82,125 @@ function header(spec: WhoAnswered, names: string | readonly string[], values: re
   });
 }
 
+/**
+ * The sentences of CloudFront's 502/504 pages that name the origin, old and new wording, as
+ * the pages show them (Studio-42/elFinder#3367, EdOverflow/can-i-take-over-xyz#66; the
+ * causes: docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html).
+ */
+const cloudFrontOrigin = [
+  "CloudFront wasn't able to connect to the origin",
+  "CloudFront couldn't connect to the origin",
+  'CloudFront attempted to establish a connection with the origin',
+];
+
+/**
+ * The reverse proxies a report can name beside the status it answered with, each with the
+ * words that name it (lower case) and where it logs the cause.
+ */
+const namedProxies: readonly {
+  readonly proxy: ProxyAnswer;
+  readonly software: Software;
+  /** How the sentences of a rule name it. */
+  readonly name: string;
+  readonly words: readonly string[];
+  /** Mixed-case spellings of its words the three cases above miss. */
+  readonly spelled?: readonly string[];
+  readonly log: string;
+}[] = [
+  {
+    proxy: 'nginx',
+    software: 'nginx',
+    name: 'nginx',
+    words: ['nginx', 'openresty'],
+    spelled: ['OpenResty'],
+    log: '/var/log/nginx/error.log',
+  },
+  { proxy: 'apache', software: 'apache', name: 'Apache', words: ['apache', 'httpd'], log: "Apache's ErrorLog" },
+  {
+    proxy: 'haproxy',
+    software: 'haproxy',
+    name: 'HAProxy',
+    words: ['haproxy'],
+    spelled: ['HAProxy'],
+    log: "HAProxy's log (its termination state)",
+  },
+  { proxy: 'caddy', software: 'caddy', name: 'Caddy', words: ['caddy'], log: "Caddy's log (level ERROR)" },
+  { proxy: 'traefik', software: 'traefik', name: 'Traefik', words: ['traefik'], log: "Traefik's log (level DEBUG)" },
+];
+
+/** Whether `lower` (a lower-cased line) carries a gateway status: 502, 504 or their names. */
+function namesGatewayStatus(lower: string): boolean {
+  return includesAnyWord(lower, ['502', '504']) || lower.includes('bad gateway') || lower.includes('gateway time');
+}
+
+/**
+ * A who-answered rule for a sentence that names one reverse proxy beside a 502 or 504
+ * ("Caddy always responds with HTTP 502", "nginx 502 bad gateway"): that proxy answered.
+ * A line naming two of them says nothing about which one did.
+ */
+function namedWithStatus(named: (typeof namedProxies)[number]): Rule {
+  const others = namedProxies.filter((other) => other !== named).flatMap((other) => other.words);
+  // Each word in lower case, upper case, capitalised, and as its vendor spells it (HAProxy).
+  const spellings = [
+    ...named.words.flatMap((word) => [word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1)]),
+    ...(named.spelled ?? []),
+  ];
+  return who(
+    {
+      id: `${named.proxy}-named-with-status`,
+      software: named.software,
+      proxy: named.proxy,
+      cause: `The report names ${named.name} as what answered with the 502 or 504: it answers that itself when its upstream fails, and ${named.log} names the cause. ${logsNext}`,
+      source:
+        'reference §1-§5 (each proxy answers 502/504 itself when its upstream fails), retold in a sentence that names the proxy beside the status',
+      samples: [
+        `But even with the app listening, ${named.name} always responds with HTTP 502.`,
+        `${named.name.toUpperCase()} gives 502 Bad Gateway on every request`,
+      ],
+      nearMisses: [
+        `${named.name} 404 Not Found`,
+        `Upgrade ${named.name} to the latest release`,
+        `${named.name} and ${others[0]} both return 502`,
+      ],
+    },
+    {
+      includes: [],
+      anyOf: spellings,
+      test: (line) => {
+        const lower = line.toLowerCase();
+        return includesAnyWord(lower, named.words) && !includesAnyWord(lower, others) && namesGatewayStatus(lower);
+      },
+    },
+  );
+}
+
+/**
+ * A rule for a sentence that names one reverse proxy beside "connection refused" ("Traefik
+ * app: Bad Gateway + Connection Refused"): that proxy's upstream refused the connection.
+ * Not a who-answered rule: the line names the cause too.
+ */
+function namedRefused(named: (typeof namedProxies)[number]): Rule {
+  const others = namedProxies.filter((other) => other !== named).flatMap((other) => other.words);
+  return {
+    id: `${named.proxy}-named-refused`,
+    software: named.software,
+    cause: `${named.name}'s upstream refused the connection: nothing listens at the address and port it proxies to. ${named.log} shows which.`,
+    outcome: 'upstream-refused',
+    status: 502,
+    implies: admin(named.proxy, 'refused'),
+    source:
+      'ECONNREFUSED ("Connection refused") as each proxy logs it (reference §1-§5), retold beside the proxy\'s name',
+    includes: [],
+    anyOf: ['onnection refused', 'onnection Refused', 'ONNECTION REFUSED'],
+    test: (line) => {
+      const lower = line.toLowerCase();
+      return includesAnyWord(lower, named.words) && !includesAnyWord(lower, others);
+    },
+    samples: [`Can't reach the app behind ${named.name} (Bad Gateway + Connection Refused)`],
+    nearMisses: [`${named.name} and ${others[0]}: connection refused`, `${named.name} 502 Bad Gateway`],
+  };
+}
+
 const logsNext = 'Next: find the request in its error log and paste that line here.';
 
 export const whoAnsweredRules: readonly Rule[] = [
@@ -99,16 +218,26 @@ export const whoAnsweredRules: readonly Rule[] = [
         '<hr><center>openresty/1.21.4.1</center>',
         '502 Bad Gateway nginx/1.10.3 (Ubuntu)',
         '502 Bad Gateway - openresty/1.15.8.2',
+        'nginx',
+        '  openresty ',
       ],
-      nearMisses: ['nginx version: nginx/1.22.1', 'Running nginx/1.24.0 with 4 workers'],
+      nearMisses: [
+        'nginx version: nginx/1.22.1',
+        'Running nginx/1.24.0 with 4 workers',
+        'sudo systemctl reload nginx',
+        'nginx:',
+      ],
     },
     {
       includes: [],
-      anyOf: ['<center>nginx', '<center>openresty', 'nginx/', 'openresty/'],
+      anyOf: ['nginx', 'openresty'],
       excludes: ['nginx version:'],
       test: (line) => {
         if (line.includes('<center>nginx') || line.includes('<center>openresty')) return true;
         const text = line.trimStart();
+        // The page's footer copied as text is the server's name alone on its line (server_tokens off).
+        const alone = text.trimEnd();
+        if (alone === 'nginx' || alone === 'openresty') return true;
         if (/^(?:nginx|openresty)\/\d/.test(text) && text.length < 64) return true;
         // The page's title and footer run together when its text is copied: "502 Bad Gateway nginx/1.10.3".
         return /^(?:50[234] [A-Z][a-z]+ [A-Z][a-z-]+ -? ?)(?:nginx|openresty)\/\d/.test(text) && text.length < 80;
@@ -292,6 +421,7 @@ export const whoAnsweredRules: readonly Rule[] = [
         'Error from cloudfront',
         'The request could not be satisfied',
         '.cloudfront.net (CloudFront)',
+        ...cloudFrontOrigin,
         ...spellings('x-amz-cf-id'),
         'X-Amz-Cf-Id:',
       ],
@@ -301,6 +431,7 @@ export const whoAnsweredRules: readonly Rule[] = [
           'Error from cloudfront',
           'The request could not be satisfied',
           '.cloudfront.net (CloudFront)',
+          ...cloudFrontOrigin,
         ].some((literal) => line.includes(literal)) || isHeader(line, 'x-amz-cf-id'),
     },
   ),
@@ -340,14 +471,30 @@ export const whoAnsweredRules: readonly Rule[] = [
         'Server: cloudflare',
         'cf-ray: 8f2c1a2b3c4d5e6f-FRA',
         'Cloudflare Ray ID: 8f2c1a2b3c4d5e6f',
+        'Server: cloudflare-nginx',
+        '<hr><center>cloudflare-nginx</center>',
       ],
-      nearMisses: ['server: cloudflare-nginx-lookalike-x', 'x-cf-rayish: 1'],
+      nearMisses: ['server: cloudflare-nginx-lookalike-x', 'x-cf-rayish: 1', 'cloudflare-nginx is an old name'],
     },
     {
       includes: [],
-      anyOf: ['server:', 'Server:', 'SERVER:', 'cf-ray:', 'CF-RAY:', 'Cf-Ray:', 'Cloudflare Ray ID'],
+      anyOf: [
+        'server:',
+        'Server:',
+        'SERVER:',
+        'cf-ray:',
+        'CF-RAY:',
+        'Cf-Ray:',
+        'Cloudflare Ray ID',
+        '<center>cloudflare-nginx</center>',
+      ],
+      // Cloudflare's edge once named itself cloudflare-nginx, in its Server header and on the
+      // footer of its nginx-made error pages.
       test: (line) =>
-        line.includes('Cloudflare Ray ID') || isHeader(line, 'cf-ray') || isHeader(line, 'server', ['cloudflare']),
+        line.includes('Cloudflare Ray ID') ||
+        line.includes('<center>cloudflare-nginx</center>') ||
+        isHeader(line, 'cf-ray') ||
+        isHeader(line, 'server', ['cloudflare', 'cloudflare-nginx']),
     },
   ),
   who(
@@ -407,4 +554,6 @@ export const whoAnsweredRules: readonly Rule[] = [
       test: (line) => ['x-amzn-requestid', 'x-amz-apigw-id', 'x-amzn-errortype'].some((name) => isHeader(line, name)),
     },
   ),
+  ...namedProxies.map(namedRefused),
+  ...namedProxies.map(namedWithStatus),
 ];

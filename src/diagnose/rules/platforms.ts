@@ -3,7 +3,7 @@
  * AWS Lambda, health checks of load balancers, error pages that name a cause (HAProxy's
  * 503 and 504, CloudFront's 502), hosting platforms (Vercel, Fly.io, Heroku) and firewalld.
  */
-import { includesWhole } from '../match.ts';
+import { includesWhole, includesWord } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
 
@@ -132,6 +132,52 @@ export const platformRules: readonly Rule[] = [
     nearMisses: ['instance started'],
   },
   {
+    id: 'fly-no-candidate',
+    software: 'platform',
+    cause:
+      "Fly.io's proxy found no Machine to send the request to: every Machine of the app is stopped, failing its checks or refusing connections. The app's own log says why.",
+    outcome: 'no-live-upstreams',
+    implies: admin('platform'),
+    source:
+      'fly.io/docs/reference/error-codes/ (PR04 "could not find a good candidate within N attempts at load balancing"); the older wording "could not find an instance to route to" (superfly/litefs#278)',
+    includes: [],
+    anyOf: ['could not find a good candidate within', 'could not find an instance to route to'],
+    samples: [
+      'could not find a good candidate within 40 attempts at load balancing',
+      'error.message="could not find an instance to route to" 2023-02-06T17:22:55Z proxy lhr [warn]',
+    ],
+    nearMisses: ['could not find a good candidate for the job'],
+  },
+  {
+    id: 'fly-app-not-listening',
+    software: 'platform',
+    cause:
+      "The app does not listen where Fly.io's proxy connects (internal_port in fly.toml, on 0.0.0.0), so requests to it are refused.",
+    outcome: 'upstream-refused',
+    implies: admin('platform'),
+    source:
+      'flyctl deploy warning "The app is not listening on the expected address and will not be reachable by fly-proxy."',
+    includes: ['not listening on the expected address'],
+    samples: ['WARNING The app is not listening on the expected address and will not be reachable by fly-proxy.'],
+    nearMisses: ['The app is listening on the expected address'],
+  },
+  {
+    id: 'cloud-run-request-timeout',
+    software: 'platform',
+    cause:
+      'Cloud Run ended the request at its request timeout (5 minutes by default) and answered 504: the container took longer to respond.',
+    outcome: 'upstream-timeout',
+    status: 504,
+    implies: admin('platform'),
+    source:
+      'cloud.google.com/run/docs/configuring/request-timeout (the log entry "The request has been terminated because it has reached the maximum request timeout.")',
+    includes: ['reached the maximum request timeout'],
+    samples: [
+      '"textPayload": "The request has been terminated because it has reached the maximum request timeout. To change this limit, see https://cloud.google.com/run/docs/configuring/request-timeout",',
+    ],
+    nearMisses: ['The request finished before the maximum request timeout'],
+  },
+  {
     id: 'heroku-request-timeout',
     software: 'platform',
     cause: "Heroku's router waited 30 s for the app's first byte and gave up (H12 Request timeout).",
@@ -140,13 +186,18 @@ export const platformRules: readonly Rule[] = [
     implies: admin('platform'),
     source: 'devcenter.heroku.com/articles/error-codes#h12-request-timeout',
     includes: [],
-    anyOf: ['code=H12', 'Error H12 ('],
-    test: (line) => includesWhole(line, 'code=H12') || line.includes('Error H12 ('),
+    anyOf: ['code=H12', 'Error H12 (', 'H12'],
+    // The router's log line, or the code retold next to Heroku's name ("H12 on heroku").
+    test: (line) =>
+      includesWhole(line, 'code=H12') ||
+      line.includes('Error H12 (') ||
+      (includesWord(line, 'H12') && /heroku/i.test(line)),
     samples: [
+      'The requests to heroku are timing out with error code H12 after a few minutes.',
       '2010-10-06T21:51:37-07:00 heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/" host=myapp.herokuapp.com request_id=8601b555-6a83-4c12-8269-97c8e32cdb22 fwd="204.204.204.204" dyno=web.1 connect=0ms service=30000ms status=503 bytes=0',
       '2012-01-20T02:10:47+00:00 heroku[router]: Error H12 (Request timeout) -> POST morning-dawn-8986.herokuapp.com/autoprovision/58 dyno=web.1 queue= wait= service=30000ms status=503 bytes=0',
     ],
-    nearMisses: ['heroku[router]: at=info code=H120 method=GET', 'Error H120 (x)'],
+    nearMisses: ['heroku[router]: at=info code=H120 method=GET', 'Error H120 (x)', 'Heroku build H120 failed'],
   },
   {
     id: 'heroku-connection-closed',
@@ -157,12 +208,14 @@ export const platformRules: readonly Rule[] = [
     status: 503,
     implies: admin('platform'),
     source: 'devcenter.heroku.com/articles/error-codes#h13-connection-closed-without-response',
-    includes: ['code=H13'],
-    test: (line) => includesWhole(line, 'code=H13'),
+    includes: [],
+    anyOf: ['code=H13', 'H13'],
+    test: (line) => includesWhole(line, 'code=H13') || (includesWord(line, 'H13') && /heroku/i.test(line)),
     samples: [
+      'Heroku keeps logging H13 errors on file uploads',
       '2010-10-06T21:51:37-07:00 heroku[router]: at=error code=H13 desc="Connection closed without response" method=GET path="/" host=myapp.herokuapp.com fwd=17.17.17.17 dyno=web.1 connect=3030ms service=9767ms status=503 bytes=0',
     ],
-    nearMisses: ['heroku[router]: at=info method=GET path="/" status=200'],
+    nearMisses: ['heroku[router]: at=info method=GET path="/" status=200', 'H13 on the staging box'],
   },
   {
     id: 'haproxy-503-page',
@@ -324,5 +377,30 @@ export const platformRules: readonly Rule[] = [
       'kernel: FINAL_REJECT: IN=eth0 OUT= SRC=10.0.0.2 DST=10.0.0.5 PROTO=TCP SPT=51234 DPT=8080 SYN',
     ],
     nearMisses: ['kernel: filter_IN_public_ALLOW: IN=eth0 OUT= SRC=10.0.0.2 DST=10.0.0.5 PROTO=TCP DPT=8080'],
+  },
+  {
+    id: 'api-gateway-internal-error-retold',
+    software: 'aws-api-gateway',
+    cause:
+      'API Gateway answers a Lambda integration it cannot use with 502 and the body {"message": "Internal server error"}: the function returned a response in the wrong shape (not {statusCode, headers, body}, body not a string) or failed.',
+    outcome: 'serverless-response',
+    status: 502,
+    implies: lambdaBehindGateway,
+    source:
+      'repost.aws knowledge-center/malformed-502-api-gateway (502 with "Internal server error"), retold in a sentence that names Lambda or API Gateway',
+    includes: [],
+    anyOf: ['Internal server error', 'Internal Server Error', 'internal server error', 'INTERNAL SERVER ERROR'],
+    // A 500's reason phrase too, so it counts only next to Lambda or API Gateway, or to AWS and 502.
+    test: (line) => {
+      const lower = line.toLowerCase();
+      if (lower.includes('lambda') || lower.includes('api gateway') || lower.includes('apigateway')) return true;
+      return includesWord(lower, 'aws') && /(?:^|\D)502(?:\D|$)/.test(line);
+    },
+    samples: [
+      'Error 502: Internal server error on Lambda Proxy Integration',
+      'API Gateway returns 502 Internal Server Error',
+      'Deployed to AWS, every call gets 502 Internal Server Error',
+    ],
+    nearMisses: ['HTTP/1.1 500 Internal Server Error', 'AWS console shows 500 Internal Server Error'],
   },
 ];
