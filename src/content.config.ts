@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
+import { layers } from './wizard/layers';
 
 /**
  * Collections.
@@ -53,6 +54,15 @@ export const collections = {
                   .default([]),
               })
               .optional(),
+            /**
+             * Steps that fit only some layers, by the anchor of the step's heading (e.g.
+             * `ask-haproxy-for-the-rejected-response`) → the layers they fit (src/wizard/layers.ts:
+             * the answers of the wizard's "Who answered with the 502?"). A reader whose answers
+             * (or "Your setup" proxy) name another layer sees the step marked as not theirs, and
+             * it does not count in Copy summary's "n of m" (outcome-tools.ts). Every anchor must
+             * be a step heading of the page: test/unit/fix-pages.test.ts.
+             */
+            stepsOnlyFor: z.record(z.string().regex(/^[a-z0-9-]+$/), z.array(z.enum(layers)).min(1)).default({}),
           })
           .optional(),
       }),

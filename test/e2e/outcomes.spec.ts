@@ -145,6 +145,29 @@ test('"Did this fix it?" ends every fix page and is in "On this page"; No points
   await watcher.check();
 });
 
+test('a step for another layer than the one answered is marked and left out of the summary’s count', async ({
+  page,
+}) => {
+  const watcher = await watchPage(page);
+  await page.goto('/wizard/admin/nginx/invalid-header/');
+  await expect(page).toHaveURL('/fixes/invalid-response/?answers=admin/nginx/invalid-header');
+  const haproxyStep = page.locator('.sl-steps > li').filter({ hasText: 'Ask HAProxy for the rejected response' });
+  await expect(haproxyStep.locator('.step-elsewhere-note')).toHaveText(
+    'Not for your setup: this step is for HAProxy. Skip it; it does not count in your summary.',
+  );
+  const total = await stepHeadings(page).count();
+  await tick(page, 0).check();
+  await page.getByRole('button', { name: 'Copy summary' }).click();
+  const summary = await page.evaluate(() => navigator.clipboard.readText());
+  expect(summary).toContain(`Steps done (1 of ${total - 1}):`);
+  expect(summary).not.toContain('Ask HAProxy for the rejected response');
+  // An HAProxy reader sees it as theirs.
+  await page.goto('/fixes/invalid-response/?answers=admin/haproxy/invalid-header');
+  await expect(page.locator('outcome-tools [data-answers]')).toBeVisible();
+  await expect(page.locator('.step-elsewhere-note')).toHaveCount(0);
+  await watcher.check();
+});
+
 test('a fix page whose /wizard-data.json cannot be fetched still copies its link and summary, without answers', async ({
   page,
   baseURL,

@@ -123,6 +123,44 @@ function pageSteps(): { anchor: string; title: string; item: HTMLElement }[] {
   });
 }
 
+/** A step that fits only some layers (PageTitle.astro, from `outcome.stepsOnlyFor`). */
+interface OnlyFor {
+  fits: string[];
+  names: string;
+}
+
+/**
+ * The layer the reader named: the answer to "Who answered with the 502?" (`proxy` node), or
+ * else the proxy chosen in "Your setup"; undefined when neither says (or "Not sure").
+ */
+function readerLayer(steps: readonly Step[]): string | undefined {
+  const answered = steps.find((step) => step.node.id === 'proxy')?.answer.slug;
+  if (answered !== undefined) return answered === 'not-sure' ? undefined : answered;
+  const server = $setup.get().server;
+  return ['nginx', 'apache', 'haproxy', 'caddy'].includes(server) ? server : undefined;
+}
+
+/**
+ * Marks the steps that do not fit the reader's layer: a note under the heading naming the
+ * layers they are for, and `data-elsewhere`, which leaves them out of the summary's "n of m".
+ * Nothing is marked when the reader named no layer.
+ */
+function markStepsElsewhere(steps: readonly Step[]): void {
+  const json = document.querySelector('script[data-steps-only-for]')?.textContent;
+  const layer = readerLayer(steps);
+  if (!json || layer === undefined) return;
+  const onlyFor = JSON.parse(json) as Record<string, OnlyFor>;
+  for (const step of pageSteps()) {
+    const rule = ownValue(onlyFor, step.anchor);
+    if (!rule || rule.fits.includes(layer) || step.item.dataset.elsewhere !== undefined) continue;
+    step.item.dataset.elsewhere = '';
+    const note = document.createElement('p');
+    note.className = 'step-elsewhere-note';
+    note.textContent = `Not for your setup: this step is for ${rule.names}. Skip it; it does not count in your summary.`;
+    (step.item.querySelector('.sl-heading-wrapper') ?? step.item.querySelector('h3'))?.after(note);
+  }
+}
+
 function summaryFor(outcomeId: string, steps: readonly Step[]): TicketSummary | undefined {
   const page = pageData();
   const outcome = page === undefined ? undefined : ownValue(page.outcomes, outcomeId);
@@ -137,7 +175,9 @@ function summaryFor(outcomeId: string, steps: readonly Step[]): TicketSummary | 
     answersNote,
     domain: $setup.get().domain || undefined,
     pastedLine: readItem(pastedLineKey) ?? undefined,
-    steps: pageSteps().map((step) => ({ title: step.title, done: ticked.has(step.anchor) })),
+    steps: pageSteps()
+      .filter((step) => step.item.dataset.elsewhere === undefined)
+      .map((step) => ({ title: step.title, done: ticked.has(step.anchor) })),
     tried: triedIds.length > 1 ? triedIds.flatMap((id) => ownValue(page.outcomes, id) ?? []) : [],
   };
 }
@@ -172,6 +212,7 @@ class OutcomeTools extends HTMLElement {
     void answers.then((steps) => {
       this.#showAnswers(steps);
       rememberServer(steps);
+      markStepsElsewhere(steps);
     });
     this.#addTicks(outcomeId);
     this.addEventListener('click', async (event) => {

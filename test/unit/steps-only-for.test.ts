@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import GithubSlugger from 'github-slugger';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { layerList, layers } from '../../src/wizard/layers';
+import { fixPageIds, loadRealTree } from '../support/tree';
+
+/** Fix pages' `outcome.stepsOnlyFor`: steps that fit only some layers (src/wizard/layers.ts). */
+describe('steps that fit only some layers', () => {
+  it('names exactly the answers of "Who answered with the 502?" but "Not sure"', () => {
+    const proxy = loadRealTree().nodes.find((node) => node.id === 'proxy')!;
+    expect([...layers].sort()).toEqual(
+      proxy.answers
+        .map((answer) => answer.slug)
+        .filter((slug) => slug !== 'not-sure')
+        .sort(),
+    );
+  });
+
+  it('reads as a sentence', () => {
+    expect(layerList(['haproxy'])).toBe('HAProxy');
+    expect(layerList(['nginx', 'k8s-ingress'])).toBe('nginx or a Kubernetes ingress (ingress-nginx)');
+    expect(layerList(['nginx', 'caddy', 'haproxy'])).toBe('nginx, Caddy or HAProxy');
+  });
+
+  const marked = fixPageIds.flatMap((id) => {
+    const mdx = readFileSync(new URL(`../../content/docs/fixes/${id}.mdx`, import.meta.url), 'utf8');
+    const frontmatter = /^---\n([\s\S]*?)\n---\n/.exec(mdx)?.[1] ?? '';
+    const onlyFor: Record<string, string[]> = parse(frontmatter)?.outcome?.stepsOnlyFor ?? {};
+    return Object.keys(onlyFor).length === 0 ? [] : [{ id, mdx, onlyFor }];
+  });
+
+  it('are marked on at least four fix pages', () => {
+    expect(marked.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(marked)('$id marks only its own step headings, with known layers', ({ mdx, onlyFor }) => {
+    // Astro gives each heading the GitHub-style slug of its text (inline code marks dropped).
+    const slugger = new GithubSlugger();
+    const stepAnchors = [...mdx.matchAll(/^\s*\d+\.\s+###\s+(.+?)\s*$/gm)].map((match) =>
+      slugger.slug(match[1]!.replace(/`/g, '')),
+    );
+    for (const [anchor, fits] of Object.entries(onlyFor)) {
+      expect(stepAnchors, anchor).toContain(anchor);
+      for (const layer of fits) expect(layers).toContain(layer);
+    }
+  });
+});
