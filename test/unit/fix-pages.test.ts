@@ -41,3 +41,66 @@ it('the log messages fix pages claim for search are not claimed twice', () => {
   expect(owners.size).toBeGreaterThanOrEqual(10);
   expect([...owners].filter(([, ids]) => ids.length > 1)).toEqual([]);
 });
+
+/** The platform tabs' labels, in the order every `<Tabs syncKey="server">` shows them. */
+const platformLabels = [
+  'nginx',
+  'Apache httpd',
+  'HAProxy',
+  'Caddy',
+  'Traefik',
+  'Kubernetes',
+  'AWS',
+  'Google Cloud',
+  'Azure',
+  'Cloudflare',
+];
+
+/** Fix pages whose platform steps carry every platform's tab (issue 20). */
+const fullyTabbedPages = [
+  'upstream-refused',
+  'firewall',
+  'cdn-origin',
+  'dns-record',
+  'container-network',
+  'unix-socket-missing',
+  'permission-denied',
+  'general-checklist',
+];
+
+/** The labels of each `<Tabs syncKey="server">` block of an MDX page, in page order. */
+function serverTabBlocks(mdx: string): string[][] {
+  return [...mdx.matchAll(/<Tabs syncKey="server">([\s\S]*?)<\/Tabs>/g)].map((block) =>
+    [...block[1]!.matchAll(/<TabItem label="([^"]*)">/g)].map((item) => item[1]!),
+  );
+}
+
+describe('the platform tab check', () => {
+  it('reads the labels of each block in order', () => {
+    const mdx =
+      '<Tabs syncKey="server">\n<TabItem label="nginx">\na\n</TabItem>\n<TabItem label="AWS">\nb\n</TabItem>\n</Tabs>\n' +
+      '<Tabs syncKey="server">\n<TabItem label="Caddy">\nc\n</TabItem>\n</Tabs>';
+    expect(serverTabBlocks(mdx)).toEqual([['nginx', 'AWS'], ['Caddy']]);
+  });
+});
+
+describe.each(fullyTabbedPages)('platform tabs on fix page %s', (id) => {
+  const mdx = readFileSync(new URL(`../../content/docs/fixes/${id}.mdx`, import.meta.url), 'utf8');
+  const blocks = serverTabBlocks(mdx);
+
+  it('uses only the platform labels, each once per block, in the shared order', () => {
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const labels of blocks) {
+      expect(labels).toEqual(platformLabels.filter((label) => labels.includes(label)));
+    }
+  });
+
+  it('gives at least one step a tab for every platform', () => {
+    expect(blocks.filter((labels) => labels.length === platformLabels.length).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('leaves no tab empty', () => {
+    const items = [...mdx.matchAll(/<TabItem label="([^"]*)">([\s\S]*?)<\/TabItem>/g)];
+    expect(items.filter((item) => item[2]!.trim() === '').map((item) => item[1])).toEqual([]);
+  });
+});
