@@ -53,8 +53,9 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
       },
       routeMiddleware: './src/route-data.ts',
-      // "Last updated" on every docs page, from the newest git commit that touched its file.
-      lastUpdated: true,
+      // "Last updated" comes from git through the route middleware (src/last-updated.ts): Starlight's
+      // own lookup reads only src/content/docs, not this site's content/docs.
+      lastUpdated: false,
       // Fix pages carry their error-log messages as Pagefind metadata (PageTitle.astro);
       // a match there outranks the same words in a cause or concept page's body. Their outcome
       // code and short inline code (`terms`) likewise.

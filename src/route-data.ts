@@ -1,5 +1,6 @@
 /**
- * Starlight route middleware for fix pages:
+ * Starlight route middleware: every docs page gets its "Last updated" date from git; and for
+ * fix pages:
  * - "On this page" ends with "Did this fix it?" and "Still seeing 502?";
  * - link previews: a link pasted into a ticket or chat unfurls as "<code> <title>" with the
  *   one-line cause, so the reader sees which outcome it is before opening it;
@@ -8,9 +9,12 @@
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { followUpsOf } from './components/outcome/outcome-data';
+import { lastUpdatedOf } from './last-updated';
 
 export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;
+  // Starlight's own lookup reads src/content/docs only (src/last-updated.ts says why).
+  if (route.entry.filePath) route.lastUpdated ??= lastUpdatedOf(route.entry.filePath);
   const outcome = route.entry.data.outcome;
   if (!outcome) return;
   // "Did this fix it?" and "Still seeing 502?" close every fix page (OutcomeFollowUps.astro,

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support';
 
@@ -28,4 +29,18 @@ test('the audience badge is not set in the code font', async ({ page }) => {
       .evaluate((element) => getComputedStyle(element).fontFamily),
   ]);
   expect(badgeFont).not.toBe(codeFont);
+});
+
+test('docs pages say when they last changed, from git; wizard steps, which no file backs, do not', async ({ page }) => {
+  for (const [path, file] of [
+    ['/fixes/firewall/', 'content/docs/fixes/firewall.mdx'],
+    ['/concepts/dns/', 'content/docs/concepts/dns.mdx'],
+  ]) {
+    const committed = execFileSync('git', ['log', '-1', '--format=%cI', '--', file], { encoding: 'utf8' }).trim();
+    await page.goto(path);
+    const time = page.locator('footer').getByText('Last updated:').locator('time');
+    await expect(time).toHaveAttribute('datetime', new Date(committed).toISOString());
+  }
+  await page.goto('/wizard/admin/');
+  await expect(page.getByText('Last updated:')).toHaveCount(0);
 });
