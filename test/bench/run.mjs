@@ -11,8 +11,9 @@
 // - Lighthouse (test/bench/lighthouse.mjs): performance / accessibility / best practices /
 //   SEO, 0–100, with the median TBT, FCP, LCP and CLS behind the performance score;
 //   Lighthouse's default mobile form factor and simulated throttling, in Debian's
-//   Chromium, on /, /errors/502-bad-gateway/, /wizard/, a wizard leaf (an outcome page of the
-//   wizard, taken from the sitemap) and /fixes/upstream-refused/, served by
+//   Chromium, on /, /errors/502-bad-gateway/, /wizard/, a wizard step (a question deep in the
+//   tree, taken from the sitemap; an outcome's own URL is a redirect to its fix page) and
+//   /fixes/upstream-refused/, served by
 //   test/bench/serve.mjs (gzip, immutable /_astro/ like a real host). Each page runs 5 times
 //   (--lighthouse-runs=N), each run once the CPUs are ≥ 80 % idle (up to 30 s of waiting);
 //   each category is the median. Budget: 100 in all four. A page
@@ -20,7 +21,7 @@
 //   (id, score, displayValue; from the run with the median performance score). The footer
 //   gives the CPU idle share before the runs and the 1-minute load average: performance is
 //   CPU-bound.
-// - JavaScript, gzip, per page type (landing, content page, fix page, /wizard/, wizard leaf,
+// - JavaScript, gzip, per page type (landing, content page, fix page, /wizard/, wizard step,
 //   /flowchart/, /404.html): "on load" = every external module script of the HTML followed
 //   through static imports of ./x.js chunks, plus the inline scripts; "on demand" = chunks
 //   reached only through dynamic import() (search UI, log recogniser), loaded on use.
@@ -119,13 +120,13 @@ row(
 
 try {
   // 2. JavaScript per page type.
-  const leafPath = pickWizardLeaf(dist);
+  const stepPath = pickWizardStep(dist);
   const pageTypes = [
     ['landing', '/'],
     ['content page', '/errors/502-bad-gateway/'],
     ['fix page', '/fixes/upstream-refused/'],
     ['wizard start', '/wizard/'],
-    ['wizard leaf', leafPath],
+    ['wizard step', stepPath],
     ['flowchart', '/flowchart/'],
     ['404 page', '/404.html'],
   ];
@@ -149,7 +150,7 @@ try {
   const site = await serveDir(dist, ports.site);
   try {
     log(`Lighthouse, ${lighthouseRuns} run(s) per page`);
-    const lighthousePages = ['/', '/errors/502-bad-gateway/', '/wizard/', leafPath, '/fixes/upstream-refused/'];
+    const lighthousePages = ['/', '/errors/502-bad-gateway/', '/wizard/', stepPath, '/fixes/upstream-refused/'];
     for (const file of existsSync('bench-results') ? readdirSync('bench-results') : []) {
       if (/^lighthouse-.*\.json$/.test(file)) rmSync(join('bench-results', file));
     }
@@ -422,20 +423,22 @@ function diagnoseRows() {
 }
 
 /**
- * A wizard leaf (an outcome page) from the sitemap: the nginx "connection refused" one
- * when it exists, else the first wizard URL no other wizard URL continues.
+ * A wizard step deep in the tree from the sitemap: "Where does the application behind the
+ * proxy run?" after nginx's "connection refused" when it exists, else the first wizard URL
+ * no other wizard URL continues. (Outcome leaves are redirects to fix pages, not in the
+ * sitemap.)
  */
-function pickWizardLeaf(distDir) {
+function pickWizardStep(distDir) {
   const sitemap = readdirSync(distDir)
     .filter((file) => /^sitemap-\d+\.xml$/.test(file))
     .map((file) => readFileSync(join(distDir, file), 'utf8'))
     .join('');
   const wizardPaths = [...sitemap.matchAll(/<loc>https?:\/\/[^/<]+(\/wizard\/[^<]*)<\/loc>/g)].map((match) => match[1]);
   const leaves = wizardPaths.filter((path) => !wizardPaths.some((other) => other !== path && other.startsWith(path)));
-  const preferred = '/wizard/admin/nginx/refused/same-host/';
+  const preferred = '/wizard/admin/nginx/refused/';
   const leaf = leaves.includes(preferred) ? preferred : leaves[0];
   if (leaf === undefined || !existsSync(join(distDir, leaf, 'index.html')))
-    throw new Error('no wizard leaf in the sitemap');
+    throw new Error('no wizard step in the sitemap');
   return leaf;
 }
 
@@ -527,7 +530,9 @@ async function clickToPaint(origin) {
     for (let attempts = 0; durations.length < 20 && attempts < 200; attempts++) {
       const answer = page.locator('[data-step-slot] a[data-answer]').first();
       if ((await answer.count()) === 0) {
-        await page.getByRole('link', { name: 'Start over' }).click();
+        // The last answer opened a fix page: start again.
+        await page.goto(`${origin}/wizard/`);
+        await waitForWizard(page);
         continue;
       }
       await page.evaluate(() => performance.clearMarks());
