@@ -15,8 +15,8 @@
  * names and text from logs are printed through `escapeUntrusted`.
  */
 import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
-import { access, constants, open, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { access, constants, stat } from 'node:fs/promises';
 import { diagnoseLine } from '../src/diagnose/diagnose.ts';
 import { escapeUntrusted } from '../src/diagnose/escape.ts';
 import { formatReport } from '../src/diagnose/report.ts';
@@ -94,18 +94,24 @@ function openLog(file: string): AsyncIterable<Uint8Array> {
   );
 }
 
-/** The bytes of a file that is not gzipped, {@link pieceBytes} at a time, in one buffer. */
+/**
+ * The bytes of a file that is not gzipped, {@link pieceBytes} at a time, in one buffer.
+ * Reads are synchronous: with `FileHandle.read` each 64 KiB went through libuv's thread
+ * pool and the CLI sat idle for about 0.25 s of its 1.7 s on a 200 MB log, while the copy
+ * from the page cache takes a few microseconds. The generator still yields between reads,
+ * so standard output can drain.
+ */
 async function* readPlainFile(file: string): AsyncGenerator<Uint8Array> {
-  const handle = await open(file, 'r');
+  const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(pieceBytes);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, pieceBytes, null);
+      const bytesRead = readSync(fd, buffer, 0, pieceBytes, null);
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
