@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -166,17 +166,21 @@ describe('the diagnose CLI on a mixed log', () => {
   const expected = expectedJson(log);
 
   it.each([
-    ['a file', [plain], undefined],
-    ['a .gz file', [gzipped], undefined],
-    ['standard input', ['-'], log],
-  ])('prints, reading %s, what the line-by-line path gives', (_name, files, input) => {
+    ['a file', [plain], 'pipe'],
+    ['a .gz file', [gzipped], 'pipe'],
+    ['standard input from a pipe', ['-'], 'pipe'],
+    ['standard input redirected from a file', ['-'], 'file'],
+  ] as const)('prints, reading %s, what the line-by-line path gives', (_name, files, stdin) => {
+    const fd = stdin === 'file' ? openSync(plain, 'r') : undefined;
     const result = spawnSync(process.execPath, ['scripts/diagnose.ts', '--json', ...files], {
       cwd: root,
-      input,
+      input: stdin === 'pipe' && files[0] === '-' ? log : undefined,
+      stdio: [fd ?? 'pipe', 'pipe', 'pipe'],
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
       timeout: 60_000,
     });
+    if (fd !== undefined) closeSync(fd);
     expect([result.status, result.stderr]).toEqual([0, '']);
     expect(expected.match(/"line":/g)?.length).toBeGreaterThan(48_000);
     expect(firstDifference(result.stdout, expected)).toBeUndefined();
