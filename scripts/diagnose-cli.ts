@@ -108,7 +108,7 @@ async function* readPlainFile(file: string): AsyncGenerator<Uint8Array> {
 
 /**
  * The bytes of the regular file open as `fd`, {@link pieceBytes} at a time, in one
- * buffer. Reads are synchronous: with `FileHandle.read` each 64 KiB went through libuv's
+ * buffer. Reads are synchronous: with `FileHandle.read` each read went through libuv's
  * thread pool and the CLI sat idle for about 0.25 s of its 1.7 s on a 200 MB log, while
  * the copy from the page cache takes a few microseconds. The generator still yields
  * between reads, so standard output can drain.

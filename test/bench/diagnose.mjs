@@ -4,7 +4,7 @@
  *   - the CLI (`node scripts/diagnose.ts FILE`),
  *   - `grep -c upstream FILE`, the yardstick of the issue (target: CLI within 4× of grep,
  *     issue 21),
- *   - the CLI's reading path alone (64 KiB `readSync` reads into `LogLineReader` from
+ *   - the CLI's reading path alone (32 KiB `readSync` reads into `LogLineReader` from
  *     `scripts/log-lines.ts`, as the CLI does), counting lines: the floor the CLI pays
  *     before recognising anything,
  *   - the same plus `diagnoseLine` on every line (rules and field readers), no tally and no
