@@ -136,7 +136,7 @@ export class LogLineReader {
     const last = Math.max(piece.lastIndexOf(lineFeed), piece.lastIndexOf(carriageReturn));
     if (last >= start) {
       const run = piece.subarray(start, last + 1);
-      this.#split(isAscii(run) ? run.latin1Slice(0, run.length) : this.#utf8.decode(run));
+      this.#split(isAscii(run) ? run.toString('latin1') : this.#utf8.decode(run));
       // The last break is the piece's last byte only when nothing follows it here.
       this.#afterReturn = piece[last] === carriageReturn && last === piece.length - 1;
       start = last + 1;
