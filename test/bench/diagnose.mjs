@@ -156,8 +156,14 @@ const nodeModule = (code, ...args) => [
   hasGnuTime ? code : `${code};process.on('exit',()=>console.error('MAXRSS '+process.resourceUsage().maxRSS))`,
   ...args,
 ];
-/** The CLI's own reading path (readSync, LogLineReader) with no recognition. */
-const readOnly = `import { openSync, readSync } from 'node:fs';
+/**
+ * The CLI's own reading path (readSync, LogLineReader) with no recognition. Like the CLI
+ * (`scripts/diagnose.ts`), it turns on Node's compile cache before loading TypeScript, so
+ * the floors and the CLI pay the same start-up.
+ */
+const readOnly = `import module from 'node:module';
+import { openSync, readSync } from 'node:fs';
+module.enableCompileCache?.();
 const { LogLineReader, pieceBytes } = await import(process.argv[2]);
 let lines = 0;
 const reader = new LogLineReader(() => (lines += 1));
@@ -168,7 +174,9 @@ reader.end();
 console.log(lines);`;
 const readerUrl = new URL('../../scripts/log-lines.ts', import.meta.url).href;
 /** The reading path plus `diagnoseLine` on each line: the recogniser's own cost, no tally. */
-const recogniseOnly = `import { openSync, readSync } from 'node:fs';
+const recogniseOnly = `import module from 'node:module';
+import { openSync, readSync } from 'node:fs';
+module.enableCompileCache?.();
 const { LogLineReader, pieceBytes } = await import(process.argv[2]);
 const { diagnoseLine } = await import(process.argv[3]);
 let lines = 0;
