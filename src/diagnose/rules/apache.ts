@@ -69,6 +69,21 @@ export const apacheRules: readonly Rule[] = [
     nearMisses: [connectLine('(110)Connection timed out')],
   },
   {
+    id: 'apache-proxy-error-refused',
+    software: 'apache',
+    cause: 'Nothing listens at the backend address in ProxyPass, so the connection is refused (Apache answers 503).',
+    outcome: 'upstream-refused',
+    status: 503,
+    implies: admin('apache', 'refused'),
+    source:
+      "httpd's error_log module tag [proxy:error] or [proxy_http:error] (ErrorLogFormat default, 2.4) quoted with the errno text, without the AH00957 message",
+    includes: [],
+    anyOf: ['[proxy:error]', '[proxy_http:error]'],
+    test: (line) => /connection refused|\(111\)/i.test(line),
+    samples: ['[proxy:error] Connection refused', '[proxy_http:error] [pid 1234] (111)Connection refused'],
+    nearMisses: ['[proxy:error] [pid 1234] (110)Connection timed out', '[ssl:error] Connection refused'],
+  },
+  {
     id: 'apache-backend-connection-failed',
     software: 'apache',
     cause: 'httpd could not connect to the backend; the line before it (AH00957 or AH02454) says why.',

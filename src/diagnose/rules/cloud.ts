@@ -4,7 +4,7 @@
  * page, and Google Cloud load balancer `statusDetails` values.
  */
 import { albOwnStatus, parseAlbLog } from '../formats/alb.ts';
-import { includesWhole } from '../match.ts';
+import { includesAnyWord, includesWhole } from '../match.ts';
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin } from './answers.ts';
 import { albLine } from './sample-lines.ts';
@@ -52,14 +52,29 @@ function gcpRule(detail: string, outcome: OutcomeId, log: string | undefined, ca
   };
 }
 
+/**
+ * A Lambda function behind the load balancer: the wizard's "API gateway or serverless
+ * function" answer with a function behind it, which leads to the serverless-response page
+ * (the page that names the ALB's `LambdaInvalidResponse`).
+ */
+const lambdaTarget = admin('api-gateway', undefined, { 'gateway-target': 'function' });
+
+/**
+ * The ALB's `error_reason` values that blame the Lambda function itself (ALB access-log
+ * docs, "Error reason codes" for Lambda targets): a malformed response, an unhandled
+ * exception, a response over 1 MB. `LambdaUnhandledException` is the load balancer's own
+ * failure and is not one of them.
+ */
+const lambdaFunctionReasons = ['LambdaInvalidResponse', 'LambdaUnhandled', 'LambdaResponseTooLarge'];
+
 export const cloudRules: readonly Rule[] = [
   {
     id: 'alb-lambda-invalid-response',
     software: 'aws-alb',
     cause: 'The Lambda target returned a response the load balancer could not use.',
-    outcome: 'invalid-response',
+    outcome: 'serverless-response',
     status: 502,
-    implies: admin('cloud-lb', 'invalid-header'),
+    implies: lambdaTarget,
     source: albDocs,
     includes: ['"LambdaInvalidResponse"'],
     test: (line) => parseAlbLog(line) !== undefined,
@@ -67,6 +82,30 @@ export const cloudRules: readonly Rule[] = [
       'http 2018-11-30T22:23:00.186641Z app/my-loadbalancer/50dc6c495c0c9188 192.168.131.39:2817 - 0.000 0.001 0.000 502 - 34 366 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.46.0" - - arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 "Root=1-58337364-23a8c76965a2ef7629b185e3" "-" "-" 0 2018-11-30T22:22:48.364000Z "forward" "-" "LambdaInvalidResponse" "-" "-" "-" "-"',
     ],
     nearMisses: ['"LambdaInvalidResponse" outside an access-log entry'],
+  },
+  {
+    id: 'alb-lambda-function-error',
+    software: 'aws-alb',
+    cause:
+      "The load balancer got no usable answer from its Lambda target: the function returned a malformed response (statusCode, statusDescription, headers or body not as the ALB expects, or multiValueHeaders when the target group has them off), threw an unhandled exception, or answered more than 1 MB. The function's log says which.",
+    outcome: 'serverless-response',
+    status: 502,
+    implies: lambdaTarget,
+    source:
+      'AWS ALB user guide: access-log error_reason codes for Lambda targets (LambdaInvalidResponse, LambdaUnhandled, LambdaResponseTooLarge) and lambda-functions.html (the response fields statusCode, statusDescription, isBase64Encoded, headers)',
+    includes: [],
+    anyOf: [...lambdaFunctionReasons, 'statusDescription'],
+    // An error reason retold as a word, or the response field named beside the ALB.
+    test: (line) =>
+      includesAnyWord(line, lambdaFunctionReasons) ||
+      (line.includes('statusDescription') &&
+        includesAnyWord(line, ['ALB', 'Application Load Balancer', 'load balancer'])),
+    samples: [
+      'error_reason: LambdaInvalidResponse',
+      'The target group metric LambdaUserError rises and the access log says LambdaUnhandled.',
+      'The statusDescription header must contain the status code and reason phrase, separated by a single space -- ALB returning 502 from Lambda',
+    ],
+    nearMisses: ['LambdaUnhandledException', 'return { statusCode: 200, statusDescription: "200 OK" }'],
   },
   albRule(
     '502',

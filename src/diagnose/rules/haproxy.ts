@@ -5,6 +5,7 @@
  * require `] ` (the end of the accept date) so the group's gate can rule lines out cheaply.
  */
 import { haproxyStateIs, parseHaproxyLog } from '../formats/haproxy.ts';
+import { includesAnyWord } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
 import { haproxyLine } from './sample-lines.ts';
@@ -162,3 +163,48 @@ export const haproxyRules: readonly Rule[] = [
     nearMisses: ['[10/Jul/2023:14:05:45.967] frontend http-in (#2): invalid request'],
   },
 ];
+
+/**
+ * Termination states retold: `SH--` or `sC--` quoted in a sentence beside a 50x status or
+ * HAProxy's name, without the log line (doc/configuration.txt §8.5: two state flags, then
+ * two cookie flags, `--` when no cookie is used). Each takes its cause from the log-line
+ * rule for that state.
+ */
+const retoldStates: readonly (readonly [state: string, ruleId: string])[] = [
+  ['SC', 'haproxy-connect-refused'],
+  ['sC', 'haproxy-connect-timeout'],
+  ['SH', 'haproxy-server-aborted'],
+  ['sH', 'haproxy-server-timeout'],
+  ['PH', 'haproxy-invalid-response'],
+  ['sQ', 'haproxy-queue-timeout'],
+  ['PC', 'haproxy-socket-limit'],
+];
+
+/** Whether `line` names HAProxy or a 502, 503 or 504 status (as whole words). */
+function haproxyContext(line: string): boolean {
+  return includesAnyWord(line, ['502', '503', '504']) || /haproxy|termination state/i.test(line);
+}
+
+export const haproxyRetoldRules: readonly Rule[] = retoldStates.map(([state, ruleId]) => {
+  const logRule = haproxyRules.find((rule) => rule.id === ruleId);
+  if (logRule === undefined) throw new Error(`[diagnose] haproxy.ts: no rule "${ruleId}"`);
+  const token = new RegExp(`(?:^|[^\\w-])${state}--(?![\\w-])`);
+  const other = retoldStates.find(([candidate]) => candidate !== state)![0];
+  return {
+    id: `${ruleId}-retold`,
+    software: 'haproxy',
+    cause: logRule.cause,
+    outcome: logRule.outcome,
+    ...(logRule.status === undefined ? {} : { status: logRule.status }),
+    implies: logRule.implies,
+    source: `${logRule.source}; the state quoted in a sentence (haproxy/haproxy#2751)`,
+    includes: [`${state}--`],
+    test: (line) => token.test(line) && haproxyContext(line),
+    samples: [`502 with ${state}-- errors randomly occurring`, `HAProxy logs ${state}-- for these requests`],
+    nearMisses: [
+      `${state}-- in a sentence with no status`,
+      `502 with X${state}-- errors`,
+      `502 with ${other}-- errors`,
+    ],
+  };
+});

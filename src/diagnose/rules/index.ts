@@ -14,9 +14,11 @@ import { cloudflareRules } from './cloudflare.ts';
 import { curlRules } from './curl.ts';
 import { digRules } from './dig.ts';
 import { envoyRules } from './envoy.ts';
-import { haproxyRules } from './haproxy.ts';
+import { haproxyRetoldRules, haproxyRules } from './haproxy.ts';
+import { kongGates, kongRules } from './kong.ts';
 import { nginxConnectRules, nginxResolverRules, nginxSendRules } from './nginx.ts';
 import { nginxFragmentRules } from './fragments.ts';
+import { nodeProxyGates, nodeProxyRules } from './node-proxies.ts';
 import { whoAnsweredRules } from './pages.ts';
 import { platformRules } from './platforms.ts';
 import { nginxTlsRules } from './nginx-tls.ts';
@@ -96,9 +98,14 @@ export const ruleGroups: readonly RuleGroup[] = [
     rules: [...apacheRules, ...apacheResponseRules],
   },
   { name: 'haproxy', gates: ['] ', 'no server available', ' is DOWN', 'invalid response'], rules: haproxyRules },
+  {
+    name: 'haproxy-retold',
+    gates: ['SC--', 'sC--', 'SH--', 'sH--', 'PH--', 'sQ--', 'PC--'],
+    rules: haproxyRetoldRules,
+  },
   { name: 'envoy', gates: ['] "', 'reason: ', 'upstream', 'Upstream', 'UPSTREAM'], rules: envoyRules },
   { name: 'traefik', gates: ['available server', 'dial tcp ', 'caused by: ', 'tls: ', 'x509: '], rules: traefikRules },
-  { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend'], rules: cloudRules },
+  { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend', 'statusDescription'], rules: cloudRules },
   {
     name: 'cloudflare',
     gates: ['52', '530', 'data-translate', 'origin service', 'Web server is', 'Cloudflare is unable'],
@@ -145,6 +152,8 @@ export const ruleGroups: readonly RuleGroup[] = [
     ],
     rules: curlRules,
   },
+  { name: 'node-proxy', gates: nodeProxyGates, rules: nodeProxyRules },
+  { name: 'kong', gates: kongGates, rules: kongRules },
   {
     name: 'platforms',
     gates: [
@@ -180,6 +189,8 @@ export const ruleGroups: readonly RuleGroup[] = [
       'eject_unhealthy_event',
       'REJECT: ',
       '_DROP: IN=',
+      'Application failed to respond',
+      'o open ports detected',
     ],
     rules: platformRules,
   },
@@ -198,6 +209,7 @@ export const ruleGroups: readonly RuleGroup[] = [
       'awselb/',
       'Microsoft-Azure',
       'Web server received an invalid response',
+      'Error 502 (Server Error)',
       'zure-',
       'Ref:',
       'REF:',

@@ -368,6 +368,7 @@ export const whoAnsweredRules: readonly Rule[] = [
         '<hr><center>Microsoft-Azure-Application-Gateway/v2</center>',
         'Server: Microsoft-Azure-Application-Gateway/v2',
         'Server Error: 502 - Web server received an invalid response while acting as a gateway or proxy server.',
+        'Intermittent error: "Web server received an invalid response while acting as a gateway or proxy server."',
       ],
       nearMisses: ['Microsoft-IIS/10.0'],
     },
@@ -375,7 +376,7 @@ export const whoAnsweredRules: readonly Rule[] = [
       includes: [],
       anyOf: [
         'Microsoft-Azure-Application-Gateway',
-        '502 - Web server received an invalid response while acting as a gateway or proxy server',
+        'Web server received an invalid response while acting as a gateway or proxy server',
       ],
     },
   ),
@@ -442,19 +443,28 @@ export const whoAnsweredRules: readonly Rule[] = [
       proxy: 'cloud-lb',
       cause:
         "The page came from Google's front end (a Google Cloud load balancer, Cloud Run or App Engine): it got no good answer from your backend. Next: read the load balancer's log entry for the request (jsonPayload.statusDetails) in Cloud Logging.",
-      source: 'Google Cloud external Application Load Balancer error page and Via header (reference §7.2)',
+      source:
+        "Google Cloud external Application Load Balancer error page and Via header (reference §7.2); Google's own error page, titled Error 502 (Server Error)!!1 (as quoted in the corpus)",
       samples: [
         'The server encountered a temporary error and could not complete your request.',
+        '<title>Error 502 (Server Error)!!1</title>',
         'via: 1.1 google',
         'Via: 1.1 google',
       ],
-      nearMisses: ['via: 1.1 varnish'],
+      nearMisses: ['via: 1.1 varnish', '<title>Error 500 (Server Error)!!1</title>'],
     },
     {
       includes: [],
-      anyOf: ['The server encountered a temporary error and could not complete your request', 'via:', 'Via:', 'VIA:'],
+      anyOf: [
+        'The server encountered a temporary error and could not complete your request',
+        'Error 502 (Server Error)',
+        'via:',
+        'Via:',
+        'VIA:',
+      ],
       test: (line) =>
         line.includes('The server encountered a temporary error and could not complete your request') ||
+        line.includes('Error 502 (Server Error)') ||
         isHeader(line, 'via', ['1.1 google']),
     },
   ),

@@ -403,4 +403,35 @@ export const platformRules: readonly Rule[] = [
     ],
     nearMisses: ['HTTP/1.1 500 Internal Server Error', 'AWS console shows 500 Internal Server Error'],
   },
+  {
+    id: 'railway-application-failed-to-respond',
+    software: 'platform',
+    cause:
+      'Railway\'s proxy got no answer from the app (its page "Application failed to respond"): the app does not listen on the port Railway gives it in PORT, listens on localhost instead of 0.0.0.0 or ::, or crashed. The deploy logs say which.',
+    outcome: 'upstream-refused',
+    status: 502,
+    implies: admin('platform'),
+    source:
+      'Railway error page "Application failed to respond" (as quoted in vignesh07/clawdbot-railway-template#192 and Chanzhaoyu/chatgpt-web#1755; docs.railway.com, reference/errors/application-failed-to-respond)',
+    includes: ['Application failed to respond'],
+    samples: ['Application failed to respond', 'Gateway never starts - Application failed to respond after deploy'],
+    nearMisses: ['Application failed to start'],
+  },
+  {
+    id: 'render-no-open-ports',
+    software: 'platform',
+    cause:
+      "Render's port scan found nothing listening in the web service: the app must bind to 0.0.0.0 on the port in PORT (10000 by default), not to localhost. Until it does, requests to the service fail.",
+    outcome: 'upstream-refused',
+    implies: admin('platform'),
+    source:
+      'Render deploy log "No open ports detected" / "Port scan timeout reached, no open ports detected. Bind your service to at least one port." (render.com/docs/web-services, port binding)',
+    includes: [],
+    anyOf: ['No open ports detected', 'no open ports detected'],
+    samples: [
+      '==> No open ports detected, continuing to scan...',
+      "Port scan timeout reached, no open ports detected. Bind your service to at least one port. If you don't need to receive traffic on any port, create a background worker instead.",
+    ],
+    nearMisses: ['Open ports detected: 10000'],
+  },
 ];
