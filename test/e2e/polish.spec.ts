@@ -35,7 +35,7 @@ test('docs pages say when they last changed, from git; wizard steps, which no fi
   for (const [path, file] of [
     ['/fixes/firewall/', 'content/docs/fixes/firewall.mdx'],
     ['/concepts/dns/', 'content/docs/concepts/dns.mdx'],
-  ]) {
+  ] as const) {
     const committed = execFileSync('git', ['log', '-1', '--format=%cI', '--', file], { encoding: 'utf8' }).trim();
     await page.goto(path);
     const time = page.locator('footer').getByText('Last updated:').locator('time');
