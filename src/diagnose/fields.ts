@@ -38,6 +38,7 @@ const readers: Record<Software, (line: string) => Fields> = {
   platform: () => ({}),
   firewalld: () => ({}),
   node: () => ({}),
+  kong: () => ({}),
 };
 
 /**

@@ -30,6 +30,7 @@ export const softwareNames: Readonly<Record<Software, string>> = {
   platform: 'Hosting platform',
   firewalld: 'firewalld',
   node: 'Node.js',
+  kong: 'Kong Gateway',
 };
 
 /** One labelled value read from a log line. */

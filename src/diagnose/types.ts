@@ -28,7 +28,8 @@ export type Software =
   | 'google-frontend'
   | 'platform'
   | 'firewalld'
-  | 'node';
+  | 'node'
+  | 'kong';
 
 /** Fix pages (`content/docs/fixes/<id>.mdx`) a rule can send the reader to. */
 export type OutcomeId =

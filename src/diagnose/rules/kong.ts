@@ -29,7 +29,7 @@ const kongBodies = 'Kong kong/error_handlers.lua and kong/pdk/response.lua, tabl
 export const kongRules: readonly Rule[] = [
   {
     id: 'kong-invalid-response',
-    software: 'platform',
+    software: 'kong',
     kind: 'who-answered',
     cause:
       "Kong Gateway answered 502 with its own message: the service behind the route refused the connection, closed it or sent something that was not HTTP. Kong's error log (logs/error.log under its prefix, or the container's output) has the nginx line that names the cause.",
@@ -46,7 +46,7 @@ export const kongRules: readonly Rule[] = [
   },
   {
     id: 'kong-unavailable',
-    software: 'platform',
+    software: 'kong',
     kind: 'who-answered',
     cause:
       "Kong Gateway answered 503 with its own message: it had no service to pass the request to. Its error log and the upstream's health (Admin API /upstreams/<name>/health) say why.",
@@ -60,7 +60,7 @@ export const kongRules: readonly Rule[] = [
   },
   {
     id: 'kong-upstream-timeout',
-    software: 'platform',
+    software: 'kong',
     cause:
       "Kong Gateway gave up waiting for the service behind the route and answered 504: the service took longer than the service's connect, read or write timeout (60 s each by default).",
     outcome: 'upstream-timeout',
@@ -73,7 +73,7 @@ export const kongRules: readonly Rule[] = [
   },
   {
     id: 'kong-no-peer',
-    software: 'platform',
+    software: 'kong',
     cause:
       "Kong Gateway's load balancer found no target to send the request to: the upstream has no targets, or its health checks mark every one unhealthy (503).",
     outcome: 'no-live-upstreams',
