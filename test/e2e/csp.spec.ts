@@ -31,14 +31,16 @@ test('every built page has a policy that allows each of its inline scripts and s
   const problems: string[] = [];
   const pages = htmlFiles();
   let scriptCount = 0;
+  let checked = 0;
   for (const page of pages) {
     const html = readFileSync(join('dist', page), 'utf8');
-    // Astro's redirect pages (old wizard paths, astro.config.mjs) carry no script and no
-    // style at all, only a refresh to the new address: nothing for a policy to allow.
+    // Astro's redirect pages (outcome leaves and old wizard paths, astro.config.mjs) carry no
+    // script and no style at all, only a refresh to the new address: nothing for a policy to allow.
     if (/^<!doctype html><title>Redirecting to: [^<]*<\/title><meta http-equiv="refresh"/.test(html)) {
       expect(html, page).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
       continue;
     }
+    checked += 1;
     const { meta, directives } = policyOf(html);
     if (!meta) {
       problems.push(`${page}: no CSP <meta>`);
@@ -71,8 +73,9 @@ test('every built page has a policy that allows each of its inline scripts and s
     }
   }
   expect(problems).toEqual([]);
-  expect(pages.length).toBeGreaterThan(300);
-  expect(scriptCount).toBeGreaterThan(pages.length);
+  // Every page that is not a redirect runs at least Starlight's theme script inline.
+  expect(checked).toBeGreaterThan(250);
+  expect(scriptCount).toBeGreaterThan(checked);
 });
 
 test('the page watcher reports an injected inline script, a blocked image and another origin', async ({ page }) => {
