@@ -68,6 +68,12 @@ const fullyTabbedPages = [
   'general-checklist',
 ];
 
+/** The managed cloud platforms' labels, in the shared order: the platforms a serverless function runs on. */
+const cloudLabels = ['AWS', 'Google Cloud', 'Azure'];
+
+/** Fix pages about one kind of cloud service, whose platform steps carry a tab for each cloud (issue 20). */
+const cloudTabbedPages = ['serverless-response'];
+
 /** The labels of each `<Tabs syncKey="server">` block of an MDX page, in page order. */
 function serverTabBlocks(mdx: string): string[][] {
   return [...mdx.matchAll(/<Tabs syncKey="server">([\s\S]*?)<\/Tabs>/g)].map((block) =>
@@ -81,6 +87,10 @@ describe('the platform tab check', () => {
       '<Tabs syncKey="server">\n<TabItem label="nginx">\na\n</TabItem>\n<TabItem label="AWS">\nb\n</TabItem>\n</Tabs>\n' +
       '<Tabs syncKey="server">\n<TabItem label="Caddy">\nc\n</TabItem>\n</Tabs>';
     expect(serverTabBlocks(mdx)).toEqual([['nginx', 'AWS'], ['Caddy']]);
+  });
+
+  it('keeps the cloud labels in the shared order', () => {
+    expect(platformLabels.filter((label) => cloudLabels.includes(label))).toEqual(cloudLabels);
   });
 });
 
@@ -101,6 +111,22 @@ describe.each(fullyTabbedPages)('platform tabs on fix page %s', (id) => {
 
   it('leaves no tab empty', () => {
     const items = [...mdx.matchAll(/<TabItem label="([^"]*)">([\s\S]*?)<\/TabItem>/g)];
+    expect(items.filter((item) => item[2]!.trim() === '').map((item) => item[1])).toEqual([]);
+  });
+});
+
+describe.each(cloudTabbedPages)('cloud tabs on fix page %s', (id) => {
+  const mdx = readFileSync(new URL(`../../content/docs/fixes/${id}.mdx`, import.meta.url), 'utf8');
+  const blocks = serverTabBlocks(mdx);
+
+  it('gives every platform block exactly the cloud labels, in the shared order', () => {
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.filter((labels) => labels.join('|') !== cloudLabels.join('|'))).toEqual([]);
+  });
+
+  it('leaves no tab empty', () => {
+    const items = [...mdx.matchAll(/<TabItem label="([^"]*)">([\s\S]*?)<\/TabItem>/g)];
+    expect(items.length).toBeGreaterThanOrEqual(cloudLabels.length);
     expect(items.filter((item) => item[2]!.trim() === '').map((item) => item[1])).toEqual([]);
   });
 });
