@@ -1,8 +1,9 @@
 /**
  * `<wizard-flow>`: takes over the server-rendered wizard. An answer becomes a transition
  * of the XState actor, the URL follows with `history.pushState`, focus moves to the new
- * question and a live region announces it. Everything is built from `<template>`s and
- * `textContent`; nothing from the URL is ever parsed as HTML.
+ * question and a live region announces it. An answer that reaches an outcome opens its fix
+ * page with the answers (`fixUrl`, src/wizard/paths.ts). Everything is built from
+ * `<template>`s and `textContent`; nothing from the URL is ever parsed as HTML.
  *
  * The templates of every step come from one shared page (`/wizard-steps/`, kept parsed and
  * brought in one step at a time) and the routing data from `/wizard-data.json`
