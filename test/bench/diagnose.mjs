@@ -157,39 +157,29 @@ const nodeModule = (code, ...args) => [
   ...args,
 ];
 /**
- * The CLI's own reading path (readSync, LogLineReader) with no recognition. Like the CLI
- * (`scripts/diagnose.ts`), it turns on Node's compile cache before loading TypeScript, so
- * the floors and the CLI pay the same start-up.
+ * The CLI's own reading path (readSync, LogLineReader): with one argument (the reader's URL)
+ * it only counts lines; with the recogniser's URL as a second, it also runs `diagnoseLine`
+ * on each line (the recogniser's own cost, no tally). Like the CLI (`scripts/diagnose.ts`),
+ * it turns on Node's compile cache before loading TypeScript, so the floors and the CLI pay
+ * the same start-up.
  */
-const readOnly = `import module from 'node:module';
+const readFloor = `import module from 'node:module';
 import { openSync, readSync } from 'node:fs';
 module.enableCompileCache?.();
 const { LogLineReader, pieceBytes } = await import(process.argv[2]);
-let lines = 0;
-const reader = new LogLineReader(() => (lines += 1));
-const fd = openSync(process.argv[1], 'r');
-const buffer = Buffer.allocUnsafe(pieceBytes);
-for (let read; (read = readSync(fd, buffer, 0, pieceBytes, null)) > 0; ) reader.push(buffer.subarray(0, read));
-reader.end();
-console.log(lines);`;
-const readerUrl = new URL('../../scripts/log-lines.ts', import.meta.url).href;
-/** The reading path plus `diagnoseLine` on each line: the recogniser's own cost, no tally. */
-const recogniseOnly = `import module from 'node:module';
-import { openSync, readSync } from 'node:fs';
-module.enableCompileCache?.();
-const { LogLineReader, pieceBytes } = await import(process.argv[2]);
-const { diagnoseLine } = await import(process.argv[3]);
+const diagnoseLine = process.argv[3] ? (await import(process.argv[3])).diagnoseLine : undefined;
 let lines = 0;
 let found = 0;
 const reader = new LogLineReader((line) => {
   lines += 1;
-  if (diagnoseLine(line, lines) !== undefined) found += 1;
+  if (diagnoseLine !== undefined && diagnoseLine(line, lines) !== undefined) found += 1;
 });
 const fd = openSync(process.argv[1], 'r');
 const buffer = Buffer.allocUnsafe(pieceBytes);
 for (let read; (read = readSync(fd, buffer, 0, pieceBytes, null)) > 0; ) reader.push(buffer.subarray(0, read));
 reader.end();
-console.log(found);`;
+console.log(diagnoseLine === undefined ? lines : found);`;
+const readerUrl = new URL('../../scripts/log-lines.ts', import.meta.url).href;
 const diagnoseUrl = new URL('../../src/diagnose/diagnose.ts', import.meta.url).href;
 const cliWrapper = (file) =>
   hasGnuTime
@@ -212,8 +202,8 @@ try {
     const mb = bytes / (1024 * 1024);
     const cli = await best(process.execPath, cliWrapper(file));
     const grep = await best('grep', ['-c', 'upstream', file]);
-    const floor = await best(process.execPath, nodeModule(readOnly, file, readerUrl));
-    const recogniser = await best(process.execPath, nodeModule(recogniseOnly, file, readerUrl, diagnoseUrl));
+    const floor = await best(process.execPath, nodeModule(readFloor, file, readerUrl));
+    const recogniser = await best(process.execPath, nodeModule(readFloor, file, readerUrl, diagnoseUrl));
     const recognised = Number(/^Recognised ([\d,]+)/.exec(cli.stdout)?.[1]?.replaceAll(',', '') ?? NaN);
     rows.push({
       sizeMB: Math.round(mb),
