@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import GithubSlugger from 'github-slugger';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { proxyServers } from '../../src/setup/defaults';
 import { layerList, layers } from '../../src/wizard/layers';
 import { fixPageIds, loadRealTree } from '../support/tree';
 
@@ -15,6 +16,12 @@ describe('steps that fit only some layers', () => {
         .filter((slug) => slug !== 'not-sure')
         .sort(),
     );
+  });
+
+  it('has the ids of "Your setup"\'s proxies, so a proxy chosen there names a layer', () => {
+    for (const { value } of proxyServers.filter((server) => server.value !== 'other')) {
+      expect(layers).toContain(value);
+    }
   });
 
   it('reads as a sentence', () => {

@@ -11,6 +11,7 @@ import { loadWizardData } from '../../wizard/client-data';
 import { readItem } from '../storage';
 import { arriveAt, serverOf, stepsToUrl, type Step } from '../../wizard/paths';
 import { $setup, setSetupValue } from '../../setup/store';
+import { layerNames } from '../../wizard/layers';
 import { $ticks, $tried, clearTried, markTried, pastedLineKey, resetTicks, setTick } from '../../wizard/outcome-store';
 import { escalationReport, ticketSummary, type TicketSummary } from '../../wizard/summary';
 
@@ -137,7 +138,8 @@ function readerLayer(steps: readonly Step[]): string | undefined {
   const answered = steps.find((step) => step.node.id === 'proxy')?.answer.slug;
   if (answered !== undefined) return answered === 'not-sure' ? undefined : answered;
   const server = $setup.get().server;
-  return ['nginx', 'apache', 'haproxy', 'caddy'].includes(server) ? server : undefined;
+  // The setup's proxies (nginx, Apache httpd, HAProxy, Caddy) are layers under the same ids; "Other" is none.
+  return Object.hasOwn(layerNames, server) ? server : undefined;
 }
 
 /**
