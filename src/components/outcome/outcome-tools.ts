@@ -205,11 +205,29 @@ async function copyText(root: HTMLElement, text: string, what: string): Promise<
   }
 }
 
+/**
+ * Scrolls each tab strip sideways so its open tab is in view. Starlight's strip
+ * (`.tablist-wrapper`, `overflow-x: auto`; its Tabs.astro) keeps its scroll at the start, so
+ * with ten platforms a tab opened from the wizard's answers (TabsFromAnswers.astro), such as
+ * Cloudflare, was open but its label hidden off the strip's end. Only the strip scrolls:
+ * nothing on the page moves.
+ */
+function showOpenTabs(): void {
+  for (const wrapper of document.querySelectorAll<HTMLElement>('starlight-tabs .tablist-wrapper')) {
+    const tab = wrapper.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    // The first tab is always in view: most loads read no layout here at all.
+    if (!tab || tab === wrapper.querySelector('[role="tab"]')) continue;
+    const overflow = tab.getBoundingClientRect().right - wrapper.getBoundingClientRect().right;
+    if (overflow > 0) wrapper.scrollLeft += overflow;
+  }
+}
+
 class OutcomeTools extends HTMLElement {
   connectedCallback(): void {
     const page = pageData();
     const outcomeId = this.dataset.outcome;
     if (!page || !outcomeId) return;
+    showOpenTabs();
     const answers = answerSteps(outcomeId);
     void answers.then((steps) => {
       this.#showAnswers(steps);
