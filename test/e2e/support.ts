@@ -65,8 +65,15 @@ export async function watchPage(page: Page) {
 /**
  * Runs axe-core with the WCAG 2.1 A/AA rules and expects no violation. With `soft`, a
  * violation is recorded and the test goes on, so one run reports every page's problems.
+ *
+ * It first lets the page finish what it does in the frame after the first paint: the tab
+ * stops of sideways-scrolling code blocks and tables are set then (scrollable-regions.ts,
+ * `requestAnimationFrame` then `setTimeout(0)`), and an axe run that started just before
+ * them failed scrollable-region-focusable once in CI. Waiting the same way, queued after
+ * the page's own, puts the check after them without a fixed delay.
  */
 export async function expectNoAxeViolations(page: Page, label = page.url(), { soft = false } = {}): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map(
     (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
