@@ -449,3 +449,18 @@ test('an unrecognised paste says so and the questions go on', async ({ page }) =
   await expect(box.locator('b')).toHaveCount(0);
   await expect(page).toHaveURL('/wizard/');
 });
+
+test('a paste that only shows a status code says what the code tells and links its explainer', async ({ page }) => {
+  await page.goto('/wizard/');
+  const box = page.locator('[data-step-slot] log-paste');
+  await box
+    .getByLabel('Paste an error-log line or curl output')
+    .fill('<img src=x onerror=alert(1)> I keep getting a 502 when I open the admin page');
+  await box.getByRole('button', { name: 'Recognise' }).click();
+  const status = box.getByRole('status');
+  await expect(status).toContainText('The text shows a 502 Bad Gateway, but no line names its cause.');
+  await expect(status).not.toContainText('We did not recognise');
+  await expect(box.locator('img')).toHaveCount(0);
+  await status.getByRole('link', { name: 'What a 502 means' }).click();
+  await expect(page).toHaveURL('/errors/502-bad-gateway/');
+});

@@ -75,11 +75,22 @@ class LogPaste extends HTMLElement {
     return this.querySelector<T>(`[data-log-paste-${name}]`);
   }
 
-  #say(message: string): void {
+  /**
+   * Shows `message` (plain text) in the status line. With `more`, the message is a reading:
+   * its headline leads in bold, the message follows in normal weight, then the link.
+   */
+  #say(message: string, more?: { headline: string; link: { href: string; text: string } }): void {
     const status = this.#part('status');
     const result = this.#part('result');
     if (result) result.hidden = true;
-    if (status) status.textContent = message;
+    if (!status) return;
+    status.textContent = more ? '' : message;
+    status.classList.toggle('log-paste-reading', more !== undefined);
+    if (more) {
+      const anchor = element('a', more.link.text);
+      anchor.href = more.link.href;
+      status.append(element('strong', more.headline), ` ${message} `, anchor, '.');
+    }
   }
 
   async #recognise(text: string): Promise<void> {
@@ -101,11 +112,13 @@ class LogPaste extends HTMLElement {
         loadWizardData(),
         import('../../diagnose/escape'),
         import('../../diagnose/present'),
+        import('../../diagnose/status-reading'),
       ]);
     } catch {
       return this.#say('The recogniser did not load. Check your connection and press Recognise again.');
     }
-    const [{ diagnose }, wizard, { fillSetupFrom }, { shape: tree }, { escapeUntrusted }, present] = modules;
+    const [{ diagnose }, wizard, { fillSetupFrom }, { shape: tree }, { escapeUntrusted }, present, { readStatus }] =
+      modules;
     this.#escape = escapeUntrusted;
     this.#present = present;
     const { findingScore, primaryFinding, leadText } = present;
@@ -120,6 +133,14 @@ class LogPaste extends HTMLElement {
       );
     const primary = primaryFinding(findings, score);
     if (primary === undefined) {
+      // No cause, but a status code still tells who answered and where to look next.
+      const reading = readStatus(text);
+      if (reading !== undefined) {
+        return this.#say(reading.message, {
+          headline: reading.headline,
+          link: { href: reading.href, text: `What a ${reading.status} means` },
+        });
+      }
       return this.#say(
         'We did not recognise a 502 cause in this text. Continue with the questions: they get you to the fix too.',
       );
