@@ -59,3 +59,26 @@ describe('the tree without a log line (issue 19)', () => {
     }
   });
 });
+
+describe('the API gateway branch', () => {
+  const gatewayLeaves = new Map<string, string>();
+  for (const path of paths) {
+    if (path.kind !== 'outcome' || path.steps[1]?.answer.slug !== 'api-gateway') continue;
+    if (!gatewayLeaves.has(path.outcome)) gatewayLeaves.set(path.outcome, stepsToUrl(path.steps));
+  }
+
+  // An HTTP backend behind API Gateway fails like any upstream; one that answers after the
+  // integration timeout (29 s for REST APIs) gave no way to upstream-timeout before curl-slow.
+  it.each(['serverless-response', 'upstream-timeout', 'upstream-refused', 'lb-health-checks', 'upstream-tls'])(
+    'reaches %s',
+    (outcome) => {
+      expect(gatewayLeaves.get(outcome), [...gatewayLeaves.keys()].join(', ')).toBeDefined();
+    },
+  );
+
+  it('sends an upstream that answers only after the timeout to upstream-timeout, wherever curl is asked', () => {
+    const slow = paths.filter((path) => path.steps.at(-1)?.answer.slug === 'curl-slow');
+    expect(slow.length).toBeGreaterThan(10);
+    for (const path of slow) expect(path).toMatchObject({ kind: 'outcome', outcome: 'upstream-timeout' });
+  });
+});
