@@ -52,6 +52,18 @@ export const collections = {
                   )
                   .max(3)
                   .default([]),
+                /**
+                 * The layers the commands are written for (src/wizard/layers.ts), when they fit
+                 * only some, and the anchor of the step whose tabs hold the others' commands. A
+                 * reader who named another layer sees a note that sends them to that step
+                 * (QuickFix.astro, which throws when the anchor is not a step heading).
+                 */
+                writtenFor: z
+                  .object({
+                    layers: z.array(z.enum(layers)).min(1),
+                    step: z.string().regex(/^[a-z0-9-]+$/),
+                  })
+                  .optional(),
               })
               .optional(),
             /**

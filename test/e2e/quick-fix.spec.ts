@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, watchPage } from './support';
 
 /** Every fix page's slug, from content/docs/fixes/ (the index is not a fix page). */
@@ -54,4 +54,53 @@ test('the quick fix commands copy and take the reader’s setup like the steps',
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("sudo ss -ltnp 'sport = :9000'");
   await expectNoAxeViolations(page);
   await watcher.check();
+});
+
+test.describe('a quick fix written for nginx', () => {
+  const note = (page: Page) => page.locator('[data-quick-fix] .quick-fix-elsewhere');
+
+  test('tells a reader whose answers name Apache httpd, from the first paint, and leads to the step on their tab', async ({
+    page,
+  }) => {
+    const watcher = await watchPage(page);
+    // Shown by CSS from <html data-layer>, set before the first paint: it must be there on the first frame.
+    await page.addInitScript(() => {
+      addEventListener('DOMContentLoaded', () => {
+        const shown = document.querySelector('.quick-fix-elsewhere');
+        (window as unknown as { noteAtParse: boolean }).noteAtParse =
+          shown !== null && getComputedStyle(shown).display !== 'none';
+      });
+    });
+    await page.goto('/fixes/upstream-timeout/?answers=admin/apache/timed-out');
+    await expect(note(page)).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { noteAtParse: boolean }).noteAtParse)).toBe(true);
+    await expect(note(page)).toHaveText(
+      'Written for nginx. For your server, step 4, Raise the proxy timeout on purpose, has a tab with its own commands.',
+    );
+    await note(page).getByRole('link', { name: 'Raise the proxy timeout on purpose' }).click();
+    await expect(page).toHaveURL(/#raise-the-proxy-timeout-on-purpose$/);
+    const step = page.locator('li', { has: page.locator('#raise-the-proxy-timeout-on-purpose') });
+    await expect(step.getByRole('tab', { name: 'Apache httpd' })).toHaveAttribute('aria-selected', 'true');
+    await expectNoAxeViolations(page);
+    await watcher.check();
+  });
+
+  test('stays hidden for nginx and for a reader who named no server', async ({ page }) => {
+    await page.goto('/fixes/upstream-timeout/?answers=admin/nginx/timed-out');
+    await expect(note(page)).toBeHidden();
+    await page.goto('/fixes/header-too-big/');
+    await expect(note(page)).toBeHidden();
+  });
+
+  test('follows the proxy chosen in "Your setup"', async ({ page }) => {
+    await page.goto('/fixes/header-too-big/');
+    await page.locator('setup-panel summary').click();
+    await page.getByLabel('Proxy software').selectOption('haproxy');
+    await expect(note(page)).toBeVisible();
+    await page.reload();
+    await expect(note(page)).toBeVisible();
+    await page.locator('setup-panel summary').click();
+    await page.getByLabel('Proxy software').selectOption('nginx');
+    await expect(note(page)).toBeHidden();
+  });
 });

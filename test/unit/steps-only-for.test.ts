@@ -53,3 +53,45 @@ describe('steps that fit only some layers', () => {
     }
   });
 });
+
+/** Fix pages' `outcome.quickFix.writtenFor`: quick fixes whose commands fit only some layers. */
+describe('quick fixes written for some layers', () => {
+  const pages = fixPageIds.map((id) => {
+    const mdx = readFileSync(new URL(`../../content/docs/fixes/${id}.mdx`, import.meta.url), 'utf8');
+    const frontmatter = parse(/^---\n([\s\S]*?)\n---\n/.exec(mdx)?.[1] ?? '');
+    const quickFix = frontmatter?.outcome?.quickFix as
+      { commands?: { lang: string; code: string }[]; writtenFor?: { layers: string[]; step: string } } | undefined;
+    return { id, mdx, quickFix };
+  });
+
+  it('say so on every page whose quick fix has an nginx block or runs nginx', () => {
+    const nginxOnly = pages.filter(({ quickFix }) =>
+      (quickFix?.commands ?? []).some(
+        (command) => command.lang === 'nginx' || /(^|\s)nginx\s|\/nginx\//.test(command.code),
+      ),
+    );
+    expect(nginxOnly.length).toBeGreaterThanOrEqual(8);
+    for (const { id, quickFix } of nginxOnly) expect(quickFix?.writtenFor?.layers, id).toEqual(['nginx']);
+  });
+
+  it.each(pages.filter(({ quickFix }) => quickFix?.writtenFor !== undefined))(
+    '$id sends other layers to a step with a tab for each server',
+    ({ mdx, quickFix }) => {
+      const { layers: fits, step } = quickFix!.writtenFor!;
+      for (const layer of fits) expect(layers).toContain(layer);
+      const slugger = new GithubSlugger();
+      const stepStarts = [...mdx.matchAll(/^\s*\d+\.\s+###\s+(.+?)\s*$/gm)].map((match) => ({
+        anchor: slugger.slug(match[1]!.replace(/`/g, '')),
+        at: match.index,
+      }));
+      const index = stepStarts.findIndex(({ anchor }) => anchor === step);
+      expect(index, `${step} is not a step heading`).toBeGreaterThanOrEqual(0);
+      const text = mdx.slice(
+        stepStarts[index]!.at,
+        stepStarts[index + 1]?.at ?? mdx.indexOf('\n## ', stepStarts[index]!.at),
+      );
+      expect(text).toContain('<Tabs syncKey="server">');
+      expect(text).toContain('<TabItem label="Apache httpd">');
+    },
+  );
+});

@@ -163,6 +163,21 @@ function markStepsElsewhere(steps: readonly Step[]): void {
   }
 }
 
+/**
+ * Keeps `<html data-layer>` on the layer the reader named, which shows the quick fix's
+ * "written for nginx" note (QuickFix.astro, custom.css). TabsFromAnswers.astro sets it before
+ * the first paint from the raw answers; this corrects it to the checked answers and follows
+ * a proxy chosen later in "Your setup".
+ */
+function followLayer(steps: readonly Step[]): void {
+  const root = document.documentElement;
+  $setup.subscribe(() => {
+    const layer = readerLayer(steps);
+    if (layer === undefined) root.removeAttribute('data-layer');
+    else if (root.dataset.layer !== layer) root.dataset.layer = layer;
+  });
+}
+
 function summaryFor(outcomeId: string, steps: readonly Step[]): TicketSummary | undefined {
   const page = pageData();
   const outcome = page === undefined ? undefined : ownValue(page.outcomes, outcomeId);
@@ -233,6 +248,7 @@ class OutcomeTools extends HTMLElement {
       this.#showAnswers(steps);
       rememberServer(steps);
       markStepsElsewhere(steps);
+      followLayer(steps);
     });
     this.#addTicks(outcomeId);
     this.addEventListener('click', async (event) => {
