@@ -1,5 +1,5 @@
 /**
- * `npm run diagnose -- [--json] FILE...` (started by `diagnose.ts`): reads error logs (or
+ * `npm run diagnose -- [--json] FILE...` (started by `diagnose.mjs`): reads error logs (or
  * tool output) line by line and tallies the lines the recogniser explains, per cause, with
  * the fix page to open.
  * `-` reads standard input; a name ending in `.gz` is gunzipped on the fly. UTF-8 and

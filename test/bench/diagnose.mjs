@@ -1,7 +1,7 @@
 /**
  * Benchmark of `npm run diagnose`: generates a mixed nginx error log (50 MB, then grown to
  * 200 MB) in a temporary directory, and times in the same run, on the same file:
- *   - the CLI (`node scripts/diagnose.ts FILE`),
+ *   - the CLI (`node scripts/diagnose.mjs FILE`),
  *   - `grep -c upstream FILE`, the yardstick of the issue (target: CLI within 4× of grep,
  *     issue 21),
  *   - the CLI's reading path alone (32 KiB `readSync` reads into `LogLineReader` from
@@ -125,7 +125,7 @@ async function measureAdversarial(megabytes) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [command, ...args] = hasGnuTime
-    ? ['/usr/bin/time', '-v', process.execPath, 'scripts/diagnose.ts', '-']
+    ? ['/usr/bin/time', '-v', process.execPath, 'scripts/diagnose.mjs', '-']
     : [process.execPath, ...cliWrapper('-')];
   const start = performance.now();
   const child = spawn(command, args, { cwd: root, stdio: [generator.stdout, 'pipe', 'pipe'] });
@@ -159,7 +159,7 @@ const nodeModule = (code, ...args) => [
 /**
  * The CLI's own reading path (readSync, LogLineReader): with one argument (the reader's URL)
  * it only counts lines; with the recogniser's URL as a second, it also runs `diagnoseLine`
- * on each line (the recogniser's own cost, no tally). Like the CLI (`scripts/diagnose.ts`),
+ * on each line (the recogniser's own cost, no tally). Like the CLI (`scripts/diagnose.mjs`),
  * it turns on Node's compile cache before loading TypeScript, so the floors and the CLI pay
  * the same start-up.
  */
@@ -183,11 +183,11 @@ const readerUrl = new URL('../../scripts/log-lines.ts', import.meta.url).href;
 const diagnoseUrl = new URL('../../src/diagnose/diagnose.ts', import.meta.url).href;
 const cliWrapper = (file) =>
   hasGnuTime
-    ? ['scripts/diagnose.ts', file]
+    ? ['scripts/diagnose.mjs', file]
     : [
         '--import',
         `data:text/javascript,process.on('exit',()=>console.error('MAXRSS '+process.resourceUsage().maxRSS))`,
-        'scripts/diagnose.ts',
+        'scripts/diagnose.mjs',
         file,
       ];
 

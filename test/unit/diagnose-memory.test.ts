@@ -16,14 +16,14 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  */
 const boundMB = 150;
 
-/** Runs `node scripts/diagnose.ts -` on `chunks`; resolves with its stdout and peak RSS in MB. */
+/** Runs `node scripts/diagnose.mjs -` on `chunks`; resolves with its stdout and peak RSS in MB. */
 async function runOn(chunks: Iterable<string>): Promise<{ status: number | null; stdout: string; peakMB: number }> {
   const child = spawn(
     process.execPath,
     [
       '--import',
       `data:text/javascript,process.on('exit',()=>process.stderr.write('MAXRSS '+process.resourceUsage().maxRSS))`,
-      'scripts/diagnose.ts',
+      'scripts/diagnose.mjs',
       '-',
     ],
     { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] },
