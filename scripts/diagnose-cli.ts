@@ -213,7 +213,8 @@ async function run(options: Options): Promise<void> {
  * when the log is to be read in one go (standard input, `.gz`, small, UTF-16).
  */
 async function tallyInParts(file: string, tally: Tally): Promise<number | undefined> {
-  if (file === '-' || file.endsWith('.gz')) return undefined;
+  // A tally with approximate upstream counts (from an earlier log) cannot take a merge.
+  if (file === '-' || file.endsWith('.gz') || !tally.exact) return undefined;
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');

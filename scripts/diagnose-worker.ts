@@ -1,7 +1,8 @@
 /**
  * The diagnose CLI's worker thread (see `diagnose-range.ts`): recognises a log file from a
  * byte offset (just after a line break) to its end into a tally of its own, and posts
- * back the number of lines read and the tally's snapshot (`PartResult`). An error (the
+ * back the number of lines read and the tally's snapshot (`PartResult`), or null as soon
+ * as the tally can no longer be merged (a rule with more than 256 distinct upstreams). An error (the
  * file cannot be read) ends the thread with it; the main thread then reads that part
  * itself.
  */
@@ -14,8 +15,9 @@ const { file, start } = workerData as { file: string; start: number };
 const tally = new Tally();
 const fd = openSync(file, 'r');
 try {
-  const lines = tallyRange(fd, start, Infinity, tally);
-  parentPort!.postMessage({ lines, snapshot: tally.snapshot() } satisfies PartResult);
+  // A tally whose upstream counts became approximate cannot be merged: stop there.
+  const lines = tallyRange(fd, start, Infinity, tally, () => !tally.exact);
+  parentPort!.postMessage(lines === undefined ? null : ({ lines, snapshot: tally.snapshot() } satisfies PartResult));
 } finally {
   closeSync(fd);
 }

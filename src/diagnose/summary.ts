@@ -149,6 +149,16 @@ export class Tally {
   }
 
   /**
+   * Whether every rule's upstream counts are exact (no rule has had more than
+   * {@link upstreamSlotsPerRule} distinct upstreams). Once false it stays false, and
+   * {@link Tally.merge} of anything with upstreams for those rules is refused.
+   */
+  get exact(): boolean {
+    for (const entry of this.#entries.values()) if (!entry.upstreams.exact) return false;
+    return true;
+  }
+
+  /**
    * The tally as plain data (it can be posted between threads), for {@link Tally.merge}.
    */
   snapshot(): TallySnapshot {

@@ -107,6 +107,11 @@ export class SpaceSaving {
     this.#mask = tableSize - 1;
   }
 
+  /** Whether every count is exact: no key was ever replaced (see {@link merge}). */
+  get exact(): boolean {
+    return !this.#evicted;
+  }
+
   /** How many keys are kept now (at most the capacity). */
   get size(): number {
     return this.#size;

@@ -82,7 +82,10 @@ describe('SpaceSaving.merge', () => {
     expect(first.entries()).toEqual(before);
 
     const replaced = new SpaceSaving(2, 8);
-    for (const key of ['a', 'b', 'c']) replaced.add(key);
+    for (const key of ['a', 'b']) replaced.add(key);
+    expect(replaced.exact).toBe(true);
+    replaced.add('c');
+    expect(replaced.exact).toBe(false);
     expect(new SpaceSaving(8, 8).merge(replaced.entries())).toBe(false);
     expect(replaced.merge([])).toBe(false);
   });
@@ -119,11 +122,21 @@ describe('Tally.merge', () => {
     for (let port = 1; port <= 200; port += 1) first.add(diagnose(refused(port))[0]!);
     for (let port = 201; port <= 400; port += 1) second.add(diagnose(refused(port))[0]!);
     const before = first.summary();
+    expect([first.exact, second.exact]).toEqual([true, true]);
     expect(first.merge(second.snapshot(), (id) => rulesById.get(id))).toBe(false);
     expect(first.summary()).toEqual(before);
     expect(first.findings).toBe(200);
   });
 });
+
+/** 600 nginx lines of one rule naming 300 distinct upstreams, more than a tally counts exactly. */
+function manyUpstreams(): string[] {
+  return Array.from(
+    { length: 600 },
+    (_, index) =>
+      `2026/11/24 01:22:04 [error] 1#1: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: a, request: "GET / HTTP/1.1", upstream: "http://10.0.${index % 3}.1:${1000 + (index % 300)}/", host: "a"\n`,
+  );
+}
 
 /** A log that tests the split: BOM, CRLF, lone CR, multi-byte and invalid UTF-8, long lines. */
 function trickyLog(): Buffer {
@@ -179,17 +192,14 @@ describe('splitting a log file', () => {
   });
 
   it('reads the second part itself when the worker tally cannot be merged, with the same report', async () => {
-    const lines = Array.from(
-      { length: 600 },
-      (_, index) =>
-        `2026/11/24 01:22:04 [error] 1#1: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: a, request: "GET / HTTP/1.1", upstream: "http://10.0.${index % 3}.1:${1000 + (index % 300)}/", host: "a"\n`,
-    );
+    const lines = manyUpstreams();
     const file = join(work, 'many-upstreams.log');
     writeFileSync(file, lines.join(''));
     const fd = openSync(file, 'r');
     try {
       const whole = new Tally();
       const wholeLines = tallyRange(fd, 0, Infinity, whole);
+      expect(whole.exact).toBe(false);
       const tally = new Tally();
       const result = await tallySplit(file, fd, lines.slice(0, 250).join('').length, tally);
       expect(result.byWorker).toBe(false);
@@ -198,6 +208,19 @@ describe('splitting a log file', () => {
         summary: whole.summary(),
       });
       expect(tally.summary()[0]!.topUpstreams[0]).toMatchObject({ approximate: true });
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('stops reading a part once its tally cannot be merged', () => {
+    const file = join(work, 'many-upstreams-stop.log');
+    writeFileSync(file, manyUpstreams().join(''));
+    const fd = openSync(file, 'r');
+    try {
+      const tally = new Tally();
+      expect(tallyRange(fd, 0, Infinity, tally, () => !tally.exact)).toBeUndefined();
+      expect(tally.exact).toBe(false);
     } finally {
       closeSync(fd);
     }
@@ -242,7 +265,9 @@ describe('the CLI on a split log', () => {
     const plain = join(work, 'cli-plain.log');
     writeFileSync(tricky, trickyLog());
     writeFileSync(plain, fixture.repeat(5));
-    for (const files of [[tricky], [plain, tricky, plain]]) {
+    const many = join(work, 'cli-many.log');
+    writeFileSync(many, manyUpstreams().join(''));
+    for (const files of [[tricky], [plain, tricky, plain], [many], [many, tricky], [tricky, many]]) {
       const split = cli('1', files);
       const whole = cli('Infinity', files);
       expect([split.status, split.stderr]).toEqual([0, '']);
