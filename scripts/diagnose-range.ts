@@ -23,12 +23,16 @@ import type { Tally, TallySnapshot } from '../src/diagnose/summary.ts';
 import { LogLineReader, pieceBytes } from './log-lines.ts';
 
 /**
- * Logs smaller than this (16 MiB) are read in one go: starting the worker costs about
- * 0.05 s of CPU, about what recognising 4 MB costs, and the machine may be busy.
- * `DIAGNOSE_SPLIT_BYTES` sets another size (tests use a few bytes); when it is set, the
- * log is split even on a single core.
+ * Logs smaller than this (128 MiB) are read in one go. Two threads pay a fixed price: the
+ * worker's start-up (about 0.05 s) and, above all, a second isolate warming up its own
+ * compiled code while both cores are busy, which slowed the main thread's half by 0.1 to
+ * 0.3 s on this machine. Measured on the bench's log (2 cores, median of 5, interleaved):
+ * 50 MB took 0.44 s in one thread and 0.60 s in two; 200 MB took 1.20 s and 0.82 s when
+ * the other core was free, and 1.19 s and 1.18 s when other programs kept it busy.
+ * `DIAGNOSE_SPLIT_BYTES` sets another size (tests use a few bytes; `Infinity` never
+ * splits); when it is set, the log is split even on a single core.
  */
-const defaultSplitBytes = 16 * 1024 * 1024;
+const defaultSplitBytes = 128 * 1024 * 1024;
 
 /** How far past the middle a line break is looked for (a line may be very long). */
 const breakSearchBytes = 1024 * 1024;
