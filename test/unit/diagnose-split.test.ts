@@ -174,7 +174,7 @@ describe('splitting a log file', () => {
         const second = new Tally();
         const rest = tallyRange(fd, split, Infinity, second);
         expect(tally.merge(second.snapshot(), (id) => rulesById.get(id))).toBe(true);
-        expect({ lines: first + rest, summary: tally.summary(), findings: tally.findings }).toEqual(expected);
+        expect({ lines: first! + rest!, summary: tally.summary(), findings: tally.findings }).toEqual(expected);
       }
       // And through the worker thread, at the split the CLI picks.
       process.env.DIAGNOSE_SPLIT_BYTES = '1';
