@@ -1,5 +1,5 @@
 /**
- * `npm run diagnose -- [--json] FILE...` (started by `diagnose.ts`): reads error logs (or
+ * `npm run diagnose -- [--json] FILE...` (started by `diagnose.mjs`): reads error logs (or
  * tool output) line by line and tallies the lines the recogniser explains, per cause, with
  * the fix page to open.
  * `-` reads standard input; a name ending in `.gz` is gunzipped on the fly. UTF-8 and
@@ -23,6 +23,7 @@ import { formatReport } from '../src/diagnose/report.ts';
 import { Tally } from '../src/diagnose/summary.ts';
 import type { Rule } from '../src/diagnose/types.ts';
 import { gunzipMembers } from './gunzip-members.ts';
+import { splitPoint, tallySplit } from './diagnose-range.ts';
 import { LogLineReader, pieceBytes } from './log-lines.ts';
 
 const usage = `Usage: npm run diagnose -- [--json] FILE...
@@ -160,6 +161,11 @@ async function run(options: Options): Promise<void> {
   let separator = '';
   if (options.json) output.write('{"findings":[');
   for (const file of options.files) {
+    const splitLines = options.json ? undefined : await tallyInParts(file, tally);
+    if (splitLines !== undefined) {
+      lines += splitLines;
+      continue;
+    }
     let lineNumber = 0;
     // JSON.stringify({ file?, line, rule, outcome }) written in two fixed parts around the
     // line number: the same text, without an object and a stringify per finding.
@@ -199,6 +205,26 @@ async function run(options: Options): Promise<void> {
   if (options.json) output.write(`],"summary":${JSON.stringify(summary)}}\n`);
   else output.write(formatReport(summary, { files: options.files.length, lines, recognised: tally.findings }));
   await output.flush();
+}
+
+/**
+ * For the text report: recognises a large plain log in two parts at once (see
+ * `diagnose-range.ts`) and returns its number of lines; undefined, having read nothing,
+ * when the log is to be read in one go (standard input, `.gz`, small, UTF-16).
+ */
+async function tallyInParts(file: string, tally: Tally): Promise<number | undefined> {
+  // A tally with approximate upstream counts (from an earlier log) cannot take a merge.
+  if (file === '-' || file.endsWith('.gz') || !tally.exact) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const split = splitPoint(fd, fstatSync(fd).size);
+    return split === undefined ? undefined : (await tallySplit(file, fd, split, tally)).lines;
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** A one-line warning on stderr; the run goes on and its exit status stays 0. */

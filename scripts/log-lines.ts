@@ -69,11 +69,21 @@ export class LogLineReader {
    *   bytes are kept: a UTF-8 character takes at most 3 bytes per UTF-16 code unit (an
    *   invalid sequence, replaced by one U+FFFD, at most 3 bytes too), and 4 more bytes
    *   settle the last character, so the first `maxLength` code units come out the same.
+   * @param options - `continuing: true` when the bytes are the rest of a UTF-8 log from the
+   *   start of one of its lines (the second part of a log split at a line break, see
+   *   `diagnose-range.ts`): the encoding is not sniffed and a byte order mark at the start
+   *   is read as the character U+FEFF, as it is in the middle of a log, so the lines are
+   *   the same as the whole log's from there on.
    */
-  constructor(onLine: (line: string) => void, maxLength: number = maxLineLength) {
+  constructor(
+    onLine: (line: string) => void,
+    maxLength: number = maxLineLength,
+    options: { readonly continuing?: boolean } = {},
+  ) {
     this.#onLine = onLine;
     this.#maxLength = maxLength;
     this.#carry = Buffer.alloc(3 * maxLength + 4);
+    if (options.continuing === true) this.#head = undefined;
   }
 
   /** Reads the next bytes of the log; calls `onLine` for each line they complete. */

@@ -52,9 +52,11 @@ const readers: Record<Software, (line: string) => Fields> = {
  */
 export function extractFields(software: Software, line: string): Fields {
   const fields = readers[software](line);
-  for (const key of Object.keys(fields) as (keyof Fields)[]) {
-    const value = fields[key];
-    if (value !== undefined && value.length > maxFieldLength) fields[key] = value.slice(0, maxFieldLength);
+  // `for…in` rather than `Object.keys`: no array per line (readers return plain objects).
+  for (const key in fields) {
+    const value = fields[key as keyof Fields];
+    if (value !== undefined && value.length > maxFieldLength)
+      fields[key as keyof Fields] = value.slice(0, maxFieldLength);
   }
   return fields;
 }

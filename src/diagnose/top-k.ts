@@ -29,6 +29,19 @@ export interface CountedKey {
   readonly error: number;
 }
 
+/**
+ * One kept key as {@link SpaceSaving.entries} gives it, for {@link SpaceSaving.merge}:
+ * plain data, so it can be posted between threads.
+ */
+export interface KeptKey {
+  /** The key's first `maxKeyLength` UTF-16 code units, without the `…` of a cut key. */
+  readonly text: string;
+  /** Whether the key was longer than `maxKeyLength`. */
+  readonly cut: boolean;
+  readonly count: number;
+  readonly error: number;
+}
+
 /** FNV-1a over the first `length` UTF-16 code units of `key`, and whether it was cut. */
 function hashKey(key: string, length: number, cut: boolean): number {
   let hash = cut ? 0x811c9dc5 ^ 1 : 0x811c9dc5;
@@ -61,6 +74,8 @@ export class SpaceSaving {
   readonly #mask: number;
   #size = 0;
   #arrivals = 0;
+  /** Whether a key was ever replaced, so counts may be over-estimates. */
+  #evicted = false;
 
   /**
    * @param capacity - How many keys are kept, an integer ≥ 1.
@@ -92,6 +107,11 @@ export class SpaceSaving {
     this.#mask = tableSize - 1;
   }
 
+  /** Whether every count is exact: no key was ever replaced (see {@link merge}). */
+  get exact(): boolean {
+    return !this.#evicted;
+  }
+
   /** How many keys are kept now (at most the capacity). */
   get size(): number {
     return this.#size;
@@ -100,13 +120,77 @@ export class SpaceSaving {
   /** Counts one occurrence of `key` (any string; only its first `maxKeyLength` code units are kept). */
   add(key: string): void {
     const cut = key.length > this.#maxKeyLength;
-    const length = cut ? this.#maxKeyLength : key.length;
+    this.#add(key, cut ? this.#maxKeyLength : key.length, cut, 1);
+  }
+
+  /**
+   * The kept keys in the order they took their slots (oldest first), with their counts:
+   * what {@link merge} takes.
+   */
+  entries(): KeptKey[] {
+    const slots = Array.from({ length: this.#size }, (_, slot) => slot);
+    slots.sort((a, b) => this.#seen[a]! - this.#seen[b]!);
+    return slots.map((slot) => ({
+      text: this.#textOf(slot),
+      cut: this.#cut[slot] === 1,
+      count: this.#count[slot]!,
+      error: this.#error[slot]!,
+    }));
+  }
+
+  /**
+   * Adds the counts of another counter (of the same `maxKeyLength`) that was given the
+   * keys which came after this one's, so that this counter ends as if it had been given
+   * both streams one after the other, exactly: same keys, counts, errors and ties.
+   *
+   * That is only certain when no key was ever replaced, in either counter, and the two
+   * hold no more distinct keys together than the capacity: then every count is exact in
+   * both, and the counter fed both streams would never have replaced a key either. In
+   * any other case (the order of replacements depends on how the two streams interleave)
+   * nothing is changed and false is returned, so the caller can count the later stream
+   * itself.
+   *
+   * @param later - The other counter's {@link entries}, oldest first.
+   * @returns Whether the counts were added (true), or nothing changed (false).
+   */
+  merge(later: readonly KeptKey[]): boolean {
+    if (!this.canMerge(later)) return false;
+    for (const key of later) this.#add(key.text, key.text.length, key.cut, key.count);
+    return true;
+  }
+
+  /** Whether {@link merge} would add `later` (true) or refuse it (false); changes nothing. */
+  canMerge(later: readonly KeptKey[]): boolean {
+    if (this.#evicted || later.some((key) => key.error !== 0)) return false;
+    let added = 0;
+    for (const key of later) if (this.#find(key.text, key.text.length, key.cut) === -1) added += 1;
+    return this.#size + added <= this.#capacity;
+  }
+
+  /** The slot holding the key, or -1. */
+  #find(key: string, length: number, cut: boolean): number {
+    const hash = hashKey(key, length, cut);
+    for (let at = hash & this.#mask, entry = this.#table[at]!; entry !== 0; entry = this.#table[at]!) {
+      const slot = entry - 1;
+      if (this.#hash[slot] === hash && this.#sameKey(slot, key, length, cut)) return slot;
+      at = (at + 1) & this.#mask;
+    }
+    return -1;
+  }
+
+  /**
+   * Counts `times` occurrences of the key whose first `length` code units are those of
+   * `key` (`cut` when it was longer than `maxKeyLength`). A key not kept takes a free
+   * slot, or replaces the key with the smallest count (possible only when `times` is 1:
+   * {@link merge} never needs a replacement).
+   */
+  #add(key: string, length: number, cut: boolean, times: number): void {
     const hash = hashKey(key, length, cut);
     let at = hash & this.#mask;
     for (let entry = this.#table[at]!; entry !== 0; entry = this.#table[at]!) {
       const slot = entry - 1;
       if (this.#hash[slot] === hash && this.#sameKey(slot, key, length, cut)) {
-        this.#count[slot] = this.#count[slot]! + 1;
+        this.#count[slot] = this.#count[slot]! + times;
         this.#siftDown(this.#position[slot]!);
         return;
       }
@@ -118,15 +202,16 @@ export class SpaceSaving {
     if (!replacing) {
       slot = this.#size;
       this.#size += 1;
-      this.#count[slot] = 1;
+      this.#count[slot] = times;
       this.#error[slot] = 0;
       this.#heap[slot] = slot;
       this.#position[slot] = slot;
     } else {
       slot = this.#heap[0]!;
+      this.#evicted = true;
       this.#unlist(slot);
       this.#error[slot] = this.#count[slot]!;
-      this.#count[slot] = this.#count[slot]! + 1;
+      this.#count[slot] = this.#count[slot]! + times;
       // The removal may have moved entries, so the free place is searched again.
       at = hash & this.#mask;
       while (this.#table[at] !== 0) at = (at + 1) & this.#mask;
@@ -158,10 +243,16 @@ export class SpaceSaving {
   }
 
   #keyOf(slot: number): string {
+    const key = this.#textOf(slot);
+    return this.#cut[slot] === 1 ? `${key}…` : key;
+  }
+
+  /** The code units kept for the slot's key, as a string. */
+  #textOf(slot: number): string {
     const base = slot * this.#maxKeyLength;
     let key = '';
     for (let index = 0; index < this.#length[slot]!; index += 1) key += String.fromCharCode(this.#text[base + index]!);
-    return this.#cut[slot] === 1 ? `${key}…` : key;
+    return key;
   }
 
   #sameKey(slot: number, key: string, length: number, cut: boolean): boolean {

@@ -1,14 +1,17 @@
 /**
  * Benchmark of `npm run diagnose`: generates a mixed nginx error log (50 MB, then grown to
  * 200 MB) in a temporary directory, and times in the same run, on the same file:
- *   - the CLI (`node scripts/diagnose.ts FILE`),
+ *   - the CLI (`node scripts/diagnose.mjs FILE`), which splits a log this large between
+ *     two threads (`scripts/diagnose-range.ts`), and the CLI in one thread
+ *     (`DIAGNOSE_SPLIT_BYTES=Infinity`),
  *   - `grep -c upstream FILE`, the yardstick of the issue (target: CLI within 4× of grep,
  *     issue 21),
  *   - the CLI's reading path alone (32 KiB `readSync` reads into `LogLineReader` from
  *     `scripts/log-lines.ts`, as the CLI does), counting lines: the floor the CLI pays
  *     before recognising anything,
  *   - the same plus `diagnoseLine` on every line (rules and field readers), no tally and no
- *     output: what recognition itself costs, the part the reading path cannot speed up.
+ *     output, in one thread: what recognition itself costs, the part the reading path
+ *     cannot speed up (the CLI's two threads each do about half of it).
  * Each is run three times; the fastest run counts (the machine may be busy). Peak memory
  * is the maximum resident set size from `/usr/bin/time -v`, or from the process itself
  * when that is missing. Then, once, the CLI reads an adversarial log from standard input
@@ -99,11 +102,18 @@ async function grow(file, fromBytes, bytes, state) {
   return statSync(file).size;
 }
 
-/** Runs a command; returns its wall time in seconds, peak RSS in KB and stdout. */
-async function measure(command, args) {
+/**
+ * Runs a command (with `env` added to the environment); returns its wall time in seconds,
+ * peak RSS in KB and stdout.
+ */
+async function measure(command, args, env = {}) {
   const wrapped = hasGnuTime ? ['/usr/bin/time', ['-v', command, ...args]] : [command, args];
   const start = performance.now();
-  const child = spawn(wrapped[0], wrapped[1], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(wrapped[0], wrapped[1], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (data) => (stdout += data));
@@ -125,7 +135,7 @@ async function measureAdversarial(megabytes) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [command, ...args] = hasGnuTime
-    ? ['/usr/bin/time', '-v', process.execPath, 'scripts/diagnose.ts', '-']
+    ? ['/usr/bin/time', '-v', process.execPath, 'scripts/diagnose.mjs', '-']
     : [process.execPath, ...cliWrapper('-')];
   const start = performance.now();
   const child = spawn(command, args, { cwd: root, stdio: [generator.stdout, 'pipe', 'pipe'] });
@@ -141,9 +151,9 @@ async function measureAdversarial(megabytes) {
 }
 
 /** Fastest of `runs` runs (peak memory: the largest seen). */
-async function best(command, args) {
+async function best(command, args, env = {}) {
   const results = [];
-  for (let run = 0; run < runs; run += 1) results.push(await measure(command, args));
+  for (let run = 0; run < runs; run += 1) results.push(await measure(command, args, env));
   const fastest = results.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const rss = results.map((r) => r.maxRssKB).filter((value) => value !== null);
   return { ...fastest, maxRssKB: rss.length > 0 ? Math.max(...rss) : null };
@@ -159,7 +169,7 @@ const nodeModule = (code, ...args) => [
 /**
  * The CLI's own reading path (readSync, LogLineReader): with one argument (the reader's URL)
  * it only counts lines; with the recogniser's URL as a second, it also runs `diagnoseLine`
- * on each line (the recogniser's own cost, no tally). Like the CLI (`scripts/diagnose.ts`),
+ * on each line (the recogniser's own cost, no tally). Like the CLI (`scripts/diagnose.mjs`),
  * it turns on Node's compile cache before loading TypeScript, so the floors and the CLI pay
  * the same start-up.
  */
@@ -183,11 +193,11 @@ const readerUrl = new URL('../../scripts/log-lines.ts', import.meta.url).href;
 const diagnoseUrl = new URL('../../src/diagnose/diagnose.ts', import.meta.url).href;
 const cliWrapper = (file) =>
   hasGnuTime
-    ? ['scripts/diagnose.ts', file]
+    ? ['scripts/diagnose.mjs', file]
     : [
         '--import',
         `data:text/javascript,process.on('exit',()=>console.error('MAXRSS '+process.resourceUsage().maxRSS))`,
-        'scripts/diagnose.ts',
+        'scripts/diagnose.mjs',
         file,
       ];
 
@@ -201,6 +211,7 @@ try {
     bytes = await grow(file, bytes, sizeMB * 1024 * 1024, state);
     const mb = bytes / (1024 * 1024);
     const cli = await best(process.execPath, cliWrapper(file));
+    const cliOneThread = await best(process.execPath, cliWrapper(file), { DIAGNOSE_SPLIT_BYTES: 'Infinity' });
     const grep = await best('grep', ['-c', 'upstream', file]);
     const floor = await best(process.execPath, nodeModule(readFloor, file, readerUrl));
     const recogniser = await best(process.execPath, nodeModule(readFloor, file, readerUrl, diagnoseUrl));
@@ -211,6 +222,11 @@ try {
       recognisedLines: recognised,
       grepMatches: Number(grep.stdout.trim()),
       cli: { seconds: cli.seconds, mbPerSecond: mb / cli.seconds, maxRssKB: cli.maxRssKB },
+      cliOneThread: {
+        seconds: cliOneThread.seconds,
+        mbPerSecond: mb / cliOneThread.seconds,
+        maxRssKB: cliOneThread.maxRssKB,
+      },
       grep: { seconds: grep.seconds, mbPerSecond: mb / grep.seconds, maxRssKB: grep.maxRssKB },
       readlineFloor: { seconds: floor.seconds, mbPerSecond: mb / floor.seconds, maxRssKB: floor.maxRssKB },
       recogniserFloor: {
@@ -220,6 +236,7 @@ try {
         recognisedLines: Number(recogniser.stdout.trim()),
       },
       cliToGrep: cli.seconds / grep.seconds,
+      cliOneThreadToGrep: cliOneThread.seconds / grep.seconds,
       floorToGrep: floor.seconds / grep.seconds,
       recogniserFloorToGrep: recogniser.seconds / grep.seconds,
     });
@@ -241,9 +258,10 @@ const table = [
   '| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |',
   ...rows.flatMap((row) => [
     `| ${row.sizeMB} MB | ${row.lines} | ${row.recognisedLines} | \`npm run diagnose\` | ${fmt(row.cli.seconds)} | ${fmt(row.cli.mbPerSecond, 0)} | ${mem(row.cli.maxRssKB)} | ${fmt(row.cliToGrep, 1)} |`,
+    `| | | | \`npm run diagnose\` in one thread (\`DIAGNOSE_SPLIT_BYTES=Infinity\`) | ${fmt(row.cliOneThread.seconds)} | ${fmt(row.cliOneThread.mbPerSecond, 0)} | ${mem(row.cliOneThread.maxRssKB)} | ${fmt(row.cliOneThreadToGrep, 1)} |`,
     `| | | | \`grep -c upstream\` (${row.grepMatches} matches) | ${fmt(row.grep.seconds)} | ${fmt(row.grep.mbPerSecond, 0)} | ${mem(row.grep.maxRssKB)} | 1.0 |`,
-    `| | | | Node reading and splitting lines only (floor) | ${fmt(row.readlineFloor.seconds)} | ${fmt(row.readlineFloor.mbPerSecond, 0)} | ${mem(row.readlineFloor.maxRssKB)} | ${fmt(row.floorToGrep, 1)} |`,
-    `| | | ${row.recogniserFloor.recognisedLines} | Reading plus \`diagnoseLine\` on each line, no tally (floor) | ${fmt(row.recogniserFloor.seconds)} | ${fmt(row.recogniserFloor.mbPerSecond, 0)} | ${mem(row.recogniserFloor.maxRssKB)} | ${fmt(row.recogniserFloorToGrep, 1)} |`,
+    `| | | | Node reading and splitting lines only, one thread (floor) | ${fmt(row.readlineFloor.seconds)} | ${fmt(row.readlineFloor.mbPerSecond, 0)} | ${mem(row.readlineFloor.maxRssKB)} | ${fmt(row.floorToGrep, 1)} |`,
+    `| | | ${row.recogniserFloor.recognisedLines} | Reading plus \`diagnoseLine\` on each line, no tally, one thread | ${fmt(row.recogniserFloor.seconds)} | ${fmt(row.recogniserFloor.mbPerSecond, 0)} | ${mem(row.recogniserFloor.maxRssKB)} | ${fmt(row.recogniserFloorToGrep, 1)} |`,
   ]),
   ...(adversarial === null
     ? []

@@ -12,9 +12,9 @@ const fixture = fileURLToPath(new URL('../fixtures/mixed-error.log', import.meta
 const work = mkdtempSync(join(tmpdir(), 'diagnose-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs `node scripts/diagnose.ts ARGS` the way `npm run diagnose --` does. */
+/** Runs `node scripts/diagnose.mjs ARGS` the way `npm run diagnose --` does. */
 function cli(args: string[], input?: string | Buffer) {
-  const result = spawnSync(process.execPath, ['scripts/diagnose.ts', ...args], {
+  const result = spawnSync(process.execPath, ['scripts/diagnose.mjs', ...args], {
     cwd: root,
     input,
     encoding: 'utf8',
@@ -171,7 +171,7 @@ describe('the diagnose CLI', () => {
   it('ends quietly with status 0 when the reader closes the pipe early (--json | head)', async () => {
     const big = join(work, 'big.log');
     writeFileSync(big, readFileSync(fixture, 'utf8').repeat(20_000));
-    const child = spawn(process.execPath, ['scripts/diagnose.ts', '--json', big], {
+    const child = spawn(process.execPath, ['scripts/diagnose.mjs', '--json', big], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

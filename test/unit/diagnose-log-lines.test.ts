@@ -175,7 +175,7 @@ describe('the diagnose CLI on a mixed log', () => {
     'prints, reading %s, what the line-by-line path gives',
     (_name, files, stdin) => {
       const fd = stdin === 'file' ? openSync(plain, 'r') : undefined;
-      const result = spawnSync(process.execPath, ['scripts/diagnose.ts', '--json', ...files], {
+      const result = spawnSync(process.execPath, ['scripts/diagnose.mjs', '--json', ...files], {
         cwd: root,
         input: stdin === 'pipe' && files[0] === '-' ? log : undefined,
         stdio: [fd ?? 'pipe', 'pipe', 'pipe'],
