@@ -13,13 +13,15 @@ import { cloudRules } from './cloud.ts';
 import { cloudflareRules } from './cloudflare.ts';
 import { curlRules } from './curl.ts';
 import { digRules } from './dig.ts';
-import { envoyRules } from './envoy.ts';
-import { haproxyRetoldRules, haproxyRules } from './haproxy.ts';
+import { codeGates, codeRules } from './codes.ts';
+import { envoyPageRule, envoyRetoldRules, envoyRules } from './envoy.ts';
+import { errnoGates, errnoRules } from './errno.ts';
+import { haproxyNoServerRetold, haproxyRetoldRules, haproxyRules } from './haproxy.ts';
 import { kongGates, kongRules } from './kong.ts';
 import { nginxConnectRules, nginxResolverRules, nginxSendRules } from './nginx.ts';
 import { nginxFragmentRules } from './fragments.ts';
 import { nodeProxyGates, nodeProxyRules } from './node-proxies.ts';
-import { whoAnsweredRules } from './pages.ts';
+import { namedProxyGates, whoAnsweredRules } from './pages.ts';
 import { platformRules } from './platforms.ts';
 import { nginxTlsRules } from './nginx-tls.ts';
 import { nginxResponseRules } from './nginx-response.ts';
@@ -100,10 +102,31 @@ export const ruleGroups: readonly RuleGroup[] = [
   { name: 'haproxy', gates: ['] ', 'no server available', ' is DOWN', 'invalid response'], rules: haproxyRules },
   {
     name: 'haproxy-retold',
-    gates: ['SC--', 'sC--', 'SH--', 'sH--', 'PH--', 'sQ--', 'PC--'],
-    rules: haproxyRetoldRules,
+    gates: [
+      'SC--',
+      'sC--',
+      'SH--',
+      'sH--',
+      'PH--',
+      'sQ--',
+      'PC--',
+      'NOSRV',
+      'o server available',
+      'o Server Available',
+      'O SERVER AVAILABLE',
+    ],
+    rules: [...haproxyRetoldRules, haproxyNoServerRetold],
   },
-  { name: 'envoy', gates: ['] "', 'reason: ', 'upstream', 'Upstream', 'UPSTREAM'], rules: envoyRules },
+  {
+    name: 'envoy',
+    gates: ['] "', 'reason: ', 'upstream', 'Upstream', 'UPSTREAM'],
+    rules: [...envoyRules, envoyPageRule],
+  },
+  {
+    name: 'envoy-retold',
+    gates: ['esponse_flag', 'esponse flag', 'esponse-flag', 'ESPONSE_FLAG', 'nvoy', 'NVOY', 'stio', 'STIO'],
+    rules: envoyRetoldRules,
+  },
   { name: 'traefik', gates: ['available server', 'dial tcp ', 'caused by: ', 'tls: ', 'x509: '], rules: traefikRules },
   { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend', 'statusDescription'], rules: cloudRules },
   {
@@ -148,6 +171,7 @@ export const ruleGroups: readonly RuleGroup[] = [
       'was not closed cleanly: ',
       'SSL certificate problem: ',
       'Failed to connect to ',
+      'connect to ',
       'Empty reply from server',
     ],
     rules: curlRules,
@@ -166,6 +190,9 @@ export const ruleGroups: readonly RuleGroup[] = [
       'Task timed out',
       'Runtime',
       'FUNCTION',
+      'MIDDLEWARE',
+      'HOSTNAME',
+      'statusCode',
       'refused connection',
       'code=H1',
       'Error H1',
@@ -251,9 +278,14 @@ export const ruleGroups: readonly RuleGroup[] = [
       'amz',
       'Amz',
       'AMZ',
+      ...namedProxyGates,
     ],
     rules: whoAnsweredRules,
   },
+  // Platform and server codes, then socket errors in any program's words: the most generic
+  // wordings come last, so every proxy's own message is explained by its own rule first.
+  { name: 'codes', gates: codeGates, rules: codeRules },
+  { name: 'errno', gates: errnoGates, rules: errnoRules },
 ];
 
 /** All rules, in matching order. */

@@ -5,7 +5,7 @@
  * answer of "Who answered with the 502?" (`proxy` node). These rules come last, so a line
  * that also names a cause is explained by the cause.
  */
-import { includesAnyWord } from '../match.ts';
+import { includesAnyWord, includesWord } from '../match.ts';
 import type { ImpliedAnswers, Rule, Software } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
 
@@ -106,6 +106,8 @@ const namedProxies: readonly {
   /** Mixed-case spellings of its words the three cases above miss. */
   readonly spelled?: readonly string[];
   readonly log: string;
+  /** Whether it answers 503 itself when no upstream can take the request (HAProxy, Envoy, the ALB). */
+  readonly answers503?: boolean;
 }[] = [
   {
     proxy: 'nginx',
@@ -120,17 +122,69 @@ const namedProxies: readonly {
     proxy: 'haproxy',
     software: 'haproxy',
     name: 'HAProxy',
-    words: ['haproxy'],
-    spelled: ['HAProxy'],
+    words: ['haproxy', 'ha proxy', 'ha-proxy'],
+    spelled: ['HAProxy', 'HA proxy', 'HA Proxy', 'HA-Proxy'],
     log: "HAProxy's log (its termination state)",
+    answers503: true,
   },
   { proxy: 'caddy', software: 'caddy', name: 'Caddy', words: ['caddy'], log: "Caddy's log (level ERROR)" },
   { proxy: 'traefik', software: 'traefik', name: 'Traefik', words: ['traefik'], log: "Traefik's log (level DEBUG)" },
+  {
+    proxy: 'mesh',
+    software: 'envoy',
+    name: 'Envoy',
+    words: ['envoy', 'istio'],
+    log: "Envoy's access log (its response flags)",
+    answers503: true,
+  },
+  {
+    proxy: 'cloud-lb',
+    software: 'aws-alb',
+    name: 'ALB',
+    words: ['alb', 'elb', 'application load balancer', 'elastic load balancer'],
+    spelled: ['Application Load Balancer', 'Elastic Load Balancer', 'Elastic Load Balancing'],
+    log: "the load balancer's access log (error_reason, target_status_code)",
+    answers503: true,
+  },
+  {
+    proxy: 'cloudflare',
+    software: 'cloudflare',
+    name: 'Cloudflare',
+    words: ['cloudflare'],
+    log: 'the Cloudflare error page (its 52x code and Ray ID)',
+  },
 ];
 
-/** Whether `lower` (a lower-cased line) carries a gateway status: 502, 504 or their names. */
-function namesGatewayStatus(lower: string): boolean {
-  return includesAnyWord(lower, ['502', '504']) || lower.includes('bad gateway') || lower.includes('gateway time');
+/** Every spelling of every proxy's words (the gates of the rules that name one). */
+function spellingsOf(named: (typeof namedProxies)[number]): string[] {
+  return [
+    ...named.words.flatMap((word) => [word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1)]),
+    ...(named.spelled ?? []),
+  ];
+}
+
+/** Gates for the rules that name a proxy beside a status: each spelling of its words. */
+export const namedProxyGates: readonly string[] = [...new Set(namedProxies.flatMap(spellingsOf))];
+
+/**
+ * `lower` without the phrases that name another proxy as the source of the answer ("from
+ * apache", "from the apache backend"): in "nginx got no valid response from Apache", nginx
+ * answered. Linear: one pass per phrase.
+ */
+function withoutSources(lower: string, others: readonly string[]): string {
+  let text = lower;
+  for (const word of others) text = text.replaceAll(`from the ${word}`, ' ').replaceAll(`from ${word}`, ' ');
+  return text;
+}
+
+/**
+ * Whether `lower` (a lower-cased line) carries a gateway status: 502, 504 or their names, and
+ * 503 or "service unavailable" too when `with503`.
+ */
+function namesGatewayStatus(lower: string, with503 = false): boolean {
+  if (includesAnyWord(lower, ['502', '504']) || lower.includes('bad gateway') || lower.includes('gateway time'))
+    return true;
+  return with503 && (includesWord(lower, '503') || lower.includes('service unavailable'));
 }
 
 /**
@@ -141,16 +195,13 @@ function namesGatewayStatus(lower: string): boolean {
 function namedWithStatus(named: (typeof namedProxies)[number]): Rule {
   const others = namedProxies.filter((other) => other !== named).flatMap((other) => other.words);
   // Each word in lower case, upper case, capitalised, and as its vendor spells it (HAProxy).
-  const spellings = [
-    ...named.words.flatMap((word) => [word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1)]),
-    ...(named.spelled ?? []),
-  ];
+  const spellings = spellingsOf(named);
   return who(
     {
       id: `${named.proxy}-named-with-status`,
       software: named.software,
       proxy: named.proxy,
-      cause: `The report names ${named.name} as what answered with the 502 or 504: it answers that itself when its upstream fails, and ${named.log} names the cause. ${logsNext}`,
+      cause: `The report names ${named.name} as what answered with the ${named.answers503 === true ? '502, 503' : '502'} or 504: it answers that itself when its upstream fails, and ${named.log} names the cause. ${logsNext}`,
       source:
         'reference §1-§5 (each proxy answers 502/504 itself when its upstream fails), retold in a sentence that names the proxy beside the status',
       samples: [
@@ -161,6 +212,7 @@ function namedWithStatus(named: (typeof namedProxies)[number]): Rule {
         `${named.name} 404 Not Found`,
         `Upgrade ${named.name} to the latest release`,
         `${named.name} and ${others[0]} both return 502`,
+        `${others[0]} returns 502 from ${named.name}`,
       ],
     },
     {
@@ -168,7 +220,13 @@ function namedWithStatus(named: (typeof namedProxies)[number]): Rule {
       anyOf: spellings,
       test: (line) => {
         const lower = line.toLowerCase();
-        return includesAnyWord(lower, named.words) && !includesAnyWord(lower, others) && namesGatewayStatus(lower);
+        if (!includesAnyWord(lower, named.words) || !namesGatewayStatus(lower, named.answers503 === true)) return false;
+        if (!includesAnyWord(lower, others)) return true;
+        // Two proxies named: the one the answer came "from" is the upstream, the other answered.
+        return (
+          !includesAnyWord(withoutSources(lower, others), others) &&
+          includesAnyWord(withoutSources(lower, named.words), named.words)
+        );
       },
     },
   );

@@ -1,0 +1,316 @@
+/**
+ * Socket errors in the words of any program: the text of the errno a connection failed
+ * with, as the C libraries, Windows and the language runtimes spell it, without the proxy's
+ * own words around it. Readers paste these from a tunnel agent, a dev server, a client
+ * library or a sentence that retells them; the proxies' full messages are matched by their
+ * own rules first, and these come last.
+ *
+ * Wording, per errno (each family is matched in lower case, as whole words):
+ *
+ * - ECONNREFUSED: glibc, musl and macOS `Connection refused`; Windows WSAECONNREFUSED (10061)
+ *   `No connection could be made because the target machine actively refused it.` and, in
+ *   newer Windows builds as Go's `connectex:` quotes it, `A connection cannot be established
+ *   as the destination computer expressly denied that connection`; Node's and Ruby's errno
+ *   name `ECONNREFUSED` (`Errno::ECONNREFUSED`, `AggregateError [ECONNREFUSED]`); Python's
+ *   `ConnectionRefusedError`.
+ * - ECONNRESET and a close before the response: `Connection reset by peer`; Windows
+ *   WSAECONNRESET (10054) `An existing connection was forcibly closed by the remote host`;
+ *   `ECONNRESET`, `ConnectionResetError`; Python's http.client
+ *   `RemoteDisconnected('Remote end closed connection without response')`, httpx's
+ *   `Server disconnected without sending a response.`, aiohttp's `ServerDisconnectedError`,
+ *   mitmproxy's `HttpReadDisconnect`.
+ * - ETIMEDOUT on connect: glibc `Connection timed out`; Windows WSAETIMEDOUT (10060)
+ *   `… did not properly respond after a period of time …`; urllib3's `ConnectTimeoutError`.
+ *   A read that timed out: urllib3's and Java's `Read timed out`, `ReadTimeout`.
+ * - EHOSTUNREACH / ENETUNREACH: glibc `No route to host`, musl `Host is unreachable`,
+ *   `Network is unreachable`; Windows WSAEHOSTUNREACH (10065) `A socket operation was
+ *   attempted to an unreachable host.`
+ * - Name resolution: glibc getaddrinfo `Name or service not known`,
+ *   `Temporary failure in name resolution`; macOS `nodename nor servname provided`; Windows
+ *   WSAHOST_NOT_FOUND (11001) `No such host is known` and Python's `getaddrinfo failed`;
+ *   Node's `ENOTFOUND` / `EAI_AGAIN`; urllib3 2's `NameResolutionError`; Java's
+ *   `UnknownHostException`.
+ *
+ * Boundary: the same errors from an app reaching its database, cache or queue (PostgreSQL,
+ * MySQL, Redis, MongoDB, RabbitMQ, Kafka, memcached, an SMTP server, the Docker daemon, by
+ * name or default port) are the app's own problem, not the upstream's, so a line that names
+ * one is left alone ({@link namesOtherService}).
+ */
+import { includesAnyWord } from '../match.ts';
+import type { OutcomeId, Rule } from '../types.ts';
+import { admin } from './answers.ts';
+
+/**
+ * Words and default ports (lower case) of services an app connects to that are not the
+ * upstream of a proxy: databases and their drivers, caches, queues, mail, the Docker
+ * daemon, SSH.
+ */
+const otherServices = [
+  'sqlstate',
+  'database',
+  'psycopg',
+  'libpq',
+  'sqlalchemy',
+  'jdbc',
+  'postgres',
+  'psql',
+  'pg_',
+  'mysql',
+  'mariadb',
+  'redis',
+  'mongo',
+  'amqp',
+  'rabbitmq',
+  'kafka',
+  'memcache',
+  'smtp',
+  'docker daemon',
+  'docker.sock',
+  ':5432',
+  ':3306',
+  ':6379',
+  ':27017',
+  ':11211',
+  ':5672',
+  ':9092',
+  'port 5432',
+  'port 3306',
+  'port 6379',
+  'port 27017',
+];
+
+/**
+ * Whether `lower` (a line in lower case) names a database, cache, queue or other service
+ * that is the app's own dependency rather than a proxy's upstream (see the file comment),
+ * or SSH as a whole word. Linear in the line.
+ */
+export function namesOtherService(lower: string): boolean {
+  for (const word of otherServices) if (lower.includes(word)) return true;
+  return includesAnyWord(lower, ['ssh', 'sshd']);
+}
+
+const sources =
+  'glibc and musl strerror texts (musl src/errno/__strerror.h); Windows Sockets error codes (learn.microsoft.com, windows/win32/winsock/windows-sockets-error-codes-2: WSAECONNREFUSED 10061, WSAECONNRESET 10054, WSAETIMEDOUT 10060, WSAEHOSTUNREACH 10065, WSAHOST_NOT_FOUND 11001) as Go quotes them after "connectex:"; Node lib/internal/errors.js error codes; CPython Lib/http/client.py RemoteDisconnected, urllib3 exceptions, httpx and aiohttp messages';
+
+interface Family {
+  readonly id: string;
+  readonly cause: string;
+  readonly outcome: OutcomeId;
+  /** The `log` answer (wizard `log` node) the error implies. */
+  readonly log?: string;
+  /**
+   * Cheap literals, one of which every phrase holds in any case people write it (they are
+   * also the group's gates).
+   */
+  readonly stems: readonly string[];
+  /** The wordings, lower case, matched as whole words in the lower-cased line. */
+  readonly phrases: readonly string[];
+  readonly samples: readonly string[];
+  readonly nearMisses: readonly string[];
+}
+
+/** A rule for one errno family: any of its phrases, on a line that names no other service. */
+function family(spec: Family): Rule {
+  return {
+    id: spec.id,
+    software: 'platform',
+    cause: spec.cause,
+    outcome: spec.outcome,
+    implies: admin('not-sure', spec.log),
+    source: sources,
+    includes: [],
+    anyOf: spec.stems,
+    test: (line) => {
+      const lower = line.toLowerCase();
+      return includesAnyWord(lower, spec.phrases) && !namesOtherService(lower);
+    },
+    samples: spec.samples,
+    nearMisses: spec.nearMisses,
+  };
+}
+
+export const errnoRules: readonly Rule[] = [
+  family({
+    id: 'socket-refused',
+    cause:
+      'A connection was refused: nothing listens at the address and port it was made to (a backend that is not running, a wrong port, or localhost resolving to ::1 while the backend listens on 127.0.0.1). When the line comes from the proxy or a tunnel agent, that address is its upstream.',
+    outcome: 'upstream-refused',
+    log: 'refused',
+    stems: ['efused', 'EFUSED', 'ECONNREFUSED', 'econnrefused', 'denied that', 'DENIED THAT'],
+    phrases: [
+      'connection refused',
+      'econnrefused',
+      'connectionrefusederror',
+      'actively refused it',
+      'expressly denied that connection',
+      'wsaeconnrefused',
+    ],
+    samples: [
+      'dial tcp [::1]:3000: connectex: No connection could be made because the target machine actively refused it.',
+      'dial tcp [::1]:8080: connectex: A connection cannot be established as the destination computer expressly denied that connection',
+      "requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', port=8000): Max retries exceeded with url: /api (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f0e5c1d3a90>: Failed to establish a new connection: [Errno 111] Connection refused'))",
+      'ConnectionRefusedError: [Errno 61] Connection refused',
+      'java.net.ConnectException: Connection refused (Connection refused)',
+      'Errno::ECONNREFUSED: Failed to open TCP connection to localhost:3000 (Connection refused - connect(2) for "localhost" port 3000)',
+      'AggregateError [ECONNREFUSED]:',
+      'The dev server logs ECONNREFUSED for every /api request.',
+      'CONNECTION REFUSED',
+    ],
+    nearMisses: [
+      'SQLSTATE[HY000] [2002] Connection refused',
+      'psql: error: connection to server at "localhost" (::1), port 5432 failed: Connection refused',
+      'Error: connect ECONNREFUSED 127.0.0.1:6379',
+      'ssh: connect to host 10.0.0.5 port 22: Connection refused',
+      'ECONNREFUSEDX',
+      'the connection was not refused',
+    ],
+  }),
+  family({
+    id: 'socket-closed',
+    cause:
+      'The other end closed or reset the connection before it answered: the backend crashed, a worker was killed or restarted, or it closed a kept-alive connection just as it was reused.',
+    outcome: 'upstream-closed',
+    log: 'closed',
+    stems: [
+      'eset by peer',
+      'ESET BY PEER',
+      'ECONNRESET',
+      'econnreset',
+      'ResetError',
+      'forcibly closed',
+      'FORCIBLY CLOSED',
+      'isconnect',
+      'ISCONNECT',
+      'onnection without response',
+    ],
+    phrases: [
+      'connection reset by peer',
+      'econnreset',
+      'connectionreseterror',
+      'wsaeconnreset',
+      'forcibly closed by the remote host',
+      'remote end closed connection without response',
+      'remotedisconnected',
+      'server disconnected without sending a response',
+      'serverdisconnectederror',
+      'httpreaddisconnect',
+    ],
+    samples: [
+      'read tcp 10.0.0.2:51234->10.0.0.7:8080: wsarecv: An existing connection was forcibly closed by the remote host.',
+      'http.client.RemoteDisconnected: Remote end closed connection without response',
+      'httpx.RemoteProtocolError: Server disconnected without sending a response.',
+      'aiohttp.client_exceptions.ServerDisconnectedError: Server disconnected',
+      "::ffff:10.0.0.3:50112: server communication error: HttpReadDisconnect('Server disconnected')",
+      'ConnectionResetError: [Errno 104] Connection reset by peer',
+      'The proxy logs ECONNRESET whenever the backend restarts',
+    ],
+    nearMisses: [
+      'redis.exceptions.ConnectionError: Error while reading from socket: Connection reset by peer',
+      'Connection reset counters: 0',
+      'ECONNRESETS',
+    ],
+  }),
+  family({
+    id: 'socket-connect-timeout',
+    cause:
+      'A connection attempt got no answer at all until it timed out: a firewall or security group drops the packets, or the host is down or on another network.',
+    outcome: 'firewall',
+    stems: ['imed out', 'IMED OUT', 'after a period of time', 'ConnectTimeout', 'WSAETIMEDOUT'],
+    phrases: [
+      'connection timed out',
+      'did not properly respond after a period of time',
+      'connecttimeouterror',
+      'exceptions.connecttimeout',
+      'wsaetimedout',
+    ],
+    samples: [
+      'dial tcp 10.0.0.5:8080: connectex: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond.',
+      "urllib3.exceptions.ConnectTimeoutError: (<urllib3.connection.HTTPConnection object at 0x7f>, 'Connection to 10.0.0.5 timed out. (connect timeout=5)')",
+      'OSError: [Errno 110] Connection timed out',
+    ],
+    nearMisses: [
+      'psycopg2.OperationalError: could not connect to server: Connection timed out',
+      'Read timed out.',
+      'connectTimeout: 5s',
+    ],
+  }),
+  family({
+    id: 'socket-read-timeout',
+    cause:
+      'The connection was made but the answer did not come before the read timeout: the backend is slow (a long query, a blocked worker) or the timeout is shorter than its work.',
+    outcome: 'upstream-timeout',
+    log: 'timed-out',
+    stems: ['ead timed out', 'EAD TIMED OUT', 'ReadTimeout'],
+    phrases: ['read timed out', 'exceptions.readtimeout', 'readtimeouterror', 'readtimeoutexception'],
+    samples: [
+      "requests.exceptions.ReadTimeout: HTTPConnectionPool(host='api', port=8000): Read timed out. (read timeout=30)",
+      'java.net.SocketTimeoutException: Read timed out',
+    ],
+    nearMisses: ['redis.exceptions.TimeoutError: Read timed out', 'readTimeout: 30s'],
+  }),
+  family({
+    id: 'socket-unreachable',
+    cause:
+      'There is no route to the host it connects to: the host is down or on another network, or a firewall rejects the connection with an ICMP unreachable.',
+    outcome: 'firewall',
+    log: 'no-route',
+    stems: ['o route to host', 'O ROUTE TO HOST', 'nreachable', 'NREACHABLE'],
+    phrases: [
+      'no route to host',
+      'host is unreachable',
+      'network is unreachable',
+      'ehostunreach',
+      'enetunreach',
+      'wsaehostunreach',
+      'attempted to an unreachable host',
+      'attempted to an unreachable network',
+    ],
+    samples: [
+      'dial tcp 10.0.0.5:8080: connectex: A socket operation was attempted to an unreachable host.',
+      'OSError: [Errno 113] No route to host',
+      'Network is unreachable',
+    ],
+    nearMisses: ['mysqli::real_connect(): (HY000/2002): No route to host', 'the host is reachable'],
+  }),
+  family({
+    id: 'socket-name-not-resolved',
+    cause:
+      "The upstream's host name could not be resolved: the name is wrong, it is not in DNS, or (in Docker Compose or Kubernetes) it names a service on another network or namespace.",
+    outcome: 'proxy-cannot-resolve',
+    log: 'not-resolved',
+    stems: [
+      'ervice not known',
+      'ERVICE NOT KNOWN',
+      'name resolution',
+      'NAME RESOLUTION',
+      'servname',
+      'such host is known',
+      'SUCH HOST IS KNOWN',
+      'getaddrinfo failed',
+      'ResolutionError',
+      'UnknownHost',
+    ],
+    phrases: [
+      'name or service not known',
+      'temporary failure in name resolution',
+      'nodename nor servname provided',
+      'no such host is known',
+      'getaddrinfo failed',
+      'nameresolutionerror',
+      'unknownhostexception',
+    ],
+    samples: [
+      'socket.gaierror: [Errno -2] Name or service not known',
+      'socket.gaierror: [Errno 11001] getaddrinfo failed',
+      "urllib3.exceptions.NameResolutionError: <urllib3.connection.HTTPConnection object at 0x7f>: Failed to resolve 'backend' ([Errno -3] Temporary failure in name resolution)",
+      'java.net.UnknownHostException: backend',
+    ],
+    nearMisses: [
+      'psycopg2.OperationalError: could not translate host name "db" to address: Name or service not known',
+      'service is known',
+    ],
+  }),
+];
+
+/** Gates of the errno rules: every rule needs one of its stems (see `index.ts`). */
+export const errnoGates: readonly string[] = [...new Set(errnoRules.flatMap((rule) => rule.anyOf ?? []))];
