@@ -15,6 +15,10 @@ interface HerokuCode {
   readonly desc: readonly string[];
   readonly outcome: OutcomeId;
   readonly cause: string;
+  /** Other literal wordings of the code (the runtime codes' text after the code). */
+  readonly phrases?: readonly string[];
+  /** The log line, when it is not the router's `at=error code=… desc=…` form. */
+  readonly logLine?: string;
 }
 
 const herokuSource = 'devcenter.heroku.com/articles/error-codes (the router\'s "at=error code=Hnn desc=…" lines)';
@@ -82,6 +86,16 @@ const herokuCodes: readonly HerokuCode[] = [
       'The web process did not start listening on $PORT within the boot time (H20 App boot timeout), so the router had nothing to connect to.',
   },
   {
+    code: 'R10',
+    desc: ['Boot timeout'],
+    outcome: 'upstream-refused',
+    cause:
+      'The web process did not bind to $PORT within 60 seconds of launch (R10 Boot timeout), so Heroku stopped it: the app must listen on the port in PORT, on 0.0.0.0.',
+    phrases: ['failed to bind to $PORT'],
+    logLine:
+      '2024-03-02T17:58:33.000000+00:00 heroku[web.1]: Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch',
+  },
+  {
     code: 'H21',
     desc: ['Backend connection refused'],
     outcome: 'upstream-refused',
@@ -97,7 +111,7 @@ const herokuCodes: readonly HerokuCode[] = [
 
 /** A rule for one Heroku router code: the log line, its `Error Hnn (` form, or the code beside Heroku's name. */
 function herokuRule(spec: HerokuCode): Rule {
-  const descs = spec.desc.map((text) => `desc="${text}"`);
+  const descs = [...spec.desc.map((text) => `desc="${text}"`), ...(spec.phrases ?? [])];
   return {
     id: `heroku-${spec.code.toLowerCase()}`,
     software: 'platform',
@@ -114,8 +128,11 @@ function herokuRule(spec: HerokuCode): Rule {
       descs.some((desc) => line.includes(desc)) ||
       (includesWord(line, spec.code) && /heroku|dyno/i.test(line)),
     samples: [
-      `2024-03-02T17:58:33.000000+00:00 heroku[router]: at=error code=${spec.code} desc="${spec.desc[0]}" method=GET path="/" host=myapp.herokuapp.com request_id=5b3c1e9a fwd="203.0.113.9" dyno=web.1 connect= service= status=503 bytes= protocol=https`,
-      `at=error code=${spec.code} desc="${spec.desc[0]}" method=POST path="/webhook"`,
+      spec.logLine ??
+        `2024-03-02T17:58:33.000000+00:00 heroku[router]: at=error code=${spec.code} desc="${spec.desc[0]}" method=GET path="/" host=myapp.herokuapp.com request_id=5b3c1e9a fwd="203.0.113.9" dyno=web.1 connect= service= status=503 bytes= protocol=https`,
+      spec.logLine === undefined
+        ? `at=error code=${spec.code} desc="${spec.desc[0]}" method=POST path="/webhook"`
+        : `Error ${spec.code} (${spec.desc[0]})`,
       `Our Heroku app keeps logging ${spec.code} errors`,
     ],
     nearMisses: [`heroku[router]: at=info code=${spec.code}0 method=GET`, `${spec.code} heading in the report`],
@@ -265,6 +282,20 @@ export const codeRules: readonly Rule[] = [
     nearMisses: ['ERR_NGROK_30041', 'ngrok gateway error: tunnel not found'],
   },
   {
+    id: 'cloud-run-no-available-instance',
+    software: 'platform',
+    cause:
+      'Cloud Run had no instance free to take the request (429 or 503, "no available instance"): the service is at its maximum number of instances, or instances cannot start fast enough for a burst. Raise max instances or concurrency, or make start-up faster.',
+    outcome: 'overload',
+    status: 503,
+    implies: admin('platform'),
+    source:
+      'cloud.google.com/run/docs/known-issues and troubleshooting (request log "The request was aborted because there was no available instance")',
+    includes: ['there was no available instance'],
+    samples: ['The request was aborted because there was no available instance.'],
+    nearMisses: ['The request was served by an available instance.'],
+  },
+  {
     id: 'kubernetes-no-endpoints',
     software: 'platform',
     cause:
@@ -318,7 +349,8 @@ export const codeRules: readonly Rule[] = [
     source:
       'reference §1 (nginx "upstream sent too big header", proxy_buffer_size), retold in a sentence that puts cookies or headers too large beside a 502',
     includes: [],
-    anyOf: ['ookie', 'OOKIE', 'eader', 'EADER'],
+    // The status first (rarer than the words cookie and header).
+    anyOf: ['502', 'ad gateway', 'AD GATEWAY', 'ad Gateway'],
     test: (line) => {
       const lower = line.toLowerCase();
       const big =
@@ -341,6 +373,9 @@ export const codeRules: readonly Rule[] = [
 export const codeGates: readonly string[] = [
   'H1',
   'H2',
+  'R10',
+  'failed to bind to $PORT',
+  'there was no available instance',
   'desc="',
   '502.',
   '502 3 ',
@@ -352,8 +387,8 @@ export const codeGates: readonly string[] = [
   'ndpoints available for service',
   'target_status_code',
   'processing_time',
-  'ookie',
-  'OOKIE',
-  'eader',
-  'EADER',
+  '502',
+  'ad gateway',
+  'AD GATEWAY',
+  'ad Gateway',
 ];

@@ -37,7 +37,7 @@
  * one is left alone ({@link namesOtherService}).
  */
 import { includesAnyWord } from '../match.ts';
-import type { OutcomeId, Rule } from '../types.ts';
+import type { ImpliedAnswers, OutcomeId, Rule } from '../types.ts';
 import { admin } from './answers.ts';
 
 /**
@@ -107,6 +107,12 @@ interface Family {
   readonly phrases: readonly string[];
   readonly samples: readonly string[];
   readonly nearMisses: readonly string[];
+  /** Literals that rule a line out (see {@link Rule.excludes}). */
+  readonly excludes?: readonly string[];
+  /** Answers other than "not sure who answered, the log says `log`". */
+  readonly implies?: ImpliedAnswers;
+  /** Where the wordings come from, when not the socket errors' {@link sources}. */
+  readonly source?: string;
 }
 
 /** A rule for one errno family: any of its phrases, on a line that names no other service. */
@@ -116,10 +122,11 @@ function family(spec: Family): Rule {
     software: 'platform',
     cause: spec.cause,
     outcome: spec.outcome,
-    implies: admin('not-sure', spec.log),
-    source: sources,
+    implies: spec.implies ?? admin('not-sure', spec.log),
+    source: spec.source ?? sources,
     includes: [],
     anyOf: spec.stems,
+    ...(spec.excludes === undefined ? {} : { excludes: spec.excludes }),
     test: (line) => {
       const lower = line.toLowerCase();
       return includesAnyWord(lower, spec.phrases) && !namesOtherService(lower);
@@ -136,7 +143,7 @@ export const errnoRules: readonly Rule[] = [
       'A connection was refused: nothing listens at the address and port it was made to (a backend that is not running, a wrong port, or localhost resolving to ::1 while the backend listens on 127.0.0.1). When the line comes from the proxy or a tunnel agent, that address is its upstream.',
     outcome: 'upstream-refused',
     log: 'refused',
-    stems: ['efused', 'EFUSED', 'ECONNREFUSED', 'econnrefused', 'denied that', 'DENIED THAT'],
+    stems: ['efused', 'EFUSED', 'denied that', 'DENIED THAT'],
     phrases: [
       'connection refused',
       'econnrefused',
@@ -144,6 +151,9 @@ export const errnoRules: readonly Rule[] = [
       'actively refused it',
       'expressly denied that connection',
       'wsaeconnrefused',
+      'refused the connection',
+      'refused to connect',
+      'err_connection_refused',
     ],
     samples: [
       'dial tcp [::1]:3000: connectex: No connection could be made because the target machine actively refused it.',
@@ -153,6 +163,8 @@ export const errnoRules: readonly Rule[] = [
       'java.net.ConnectException: Connection refused (Connection refused)',
       'Errno::ECONNREFUSED: Failed to open TCP connection to localhost:3000 (Connection refused - connect(2) for "localhost" port 3000)',
       'AggregateError [ECONNREFUSED]:',
+      'localhost refused to connect.',
+      'the backend server refused the connection',
       'The dev server logs ECONNREFUSED for every /api request.',
       'CONNECTION REFUSED',
     ],
@@ -163,6 +175,7 @@ export const errnoRules: readonly Rule[] = [
       'ssh: connect to host 10.0.0.5 port 22: Connection refused',
       'ECONNREFUSEDX',
       'the connection was not refused',
+      'the bank refused the payment',
     ],
   }),
   family({
@@ -171,18 +184,7 @@ export const errnoRules: readonly Rule[] = [
       'The other end closed or reset the connection before it answered: the backend crashed, a worker was killed or restarted, or it closed a kept-alive connection just as it was reused.',
     outcome: 'upstream-closed',
     log: 'closed',
-    stems: [
-      'eset by peer',
-      'ESET BY PEER',
-      'ECONNRESET',
-      'econnreset',
-      'ResetError',
-      'forcibly closed',
-      'FORCIBLY CLOSED',
-      'isconnect',
-      'ISCONNECT',
-      'onnection without response',
-    ],
+    stems: ['eset', 'ESET', 'losed', 'LOSED', 'isconnect', 'ISCONNECT', 'hang up', 'HANG UP', 'EMPTY_RESPONSE'],
     phrases: [
       'connection reset by peer',
       'econnreset',
@@ -194,6 +196,9 @@ export const errnoRules: readonly Rule[] = [
       'server disconnected without sending a response',
       'serverdisconnectederror',
       'httpreaddisconnect',
+      'socket hang up',
+      'err_empty_response',
+      'connection closed before message completed',
     ],
     samples: [
       'read tcp 10.0.0.2:51234->10.0.0.7:8080: wsarecv: An existing connection was forcibly closed by the remote host.',
@@ -203,6 +208,9 @@ export const errnoRules: readonly Rule[] = [
       "::ffff:10.0.0.3:50112: server communication error: HttpReadDisconnect('Server disconnected')",
       'ConnectionResetError: [Errno 104] Connection reset by peer',
       'The proxy logs ECONNRESET whenever the backend restarts',
+      'socket hang up',
+      'net::ERR_EMPTY_RESPONSE',
+      'hyper::Error(IncompleteMessage): connection closed before message completed',
     ],
     nearMisses: [
       'redis.exceptions.ConnectionError: Error while reading from socket: Connection reset by peer',
@@ -289,6 +297,8 @@ export const errnoRules: readonly Rule[] = [
       'getaddrinfo failed',
       'ResolutionError',
       'UnknownHost',
+      'no such host',
+      'NO SUCH HOST',
     ],
     phrases: [
       'name or service not known',
@@ -298,16 +308,112 @@ export const errnoRules: readonly Rule[] = [
       'getaddrinfo failed',
       'nameresolutionerror',
       'unknownhostexception',
+      'no such host',
     ],
     samples: [
       'socket.gaierror: [Errno -2] Name or service not known',
       'socket.gaierror: [Errno 11001] getaddrinfo failed',
       "urllib3.exceptions.NameResolutionError: <urllib3.connection.HTTPConnection object at 0x7f>: Failed to resolve 'backend' ([Errno -3] Temporary failure in name resolution)",
       'java.net.UnknownHostException: backend',
+      'lookup api.internal: no such host',
     ],
     nearMisses: [
       'psycopg2.OperationalError: could not translate host name "db" to address: Name or service not known',
       'service is known',
+    ],
+  }),
+  family({
+    id: 'tls-upstream-handshake',
+    cause:
+      "A TLS connection failed: the certificate is not trusted (self-signed, expired, another name, missing intermediate), or the two ends do not speak the same protocol (HTTPS sent to a plain HTTP port, or plain HTTP to an HTTPS one). When the line comes from the proxy, the upstream is the other end: trust its CA or fix the scheme in the proxy's address.",
+    outcome: 'upstream-tls',
+    log: 'tls-error',
+    source:
+      'OpenSSL error strings (certificate verify failed, wrong version number, self-signed certificate, unable to get local issuer certificate, certificate has expired, sslv3 alert handshake failure); Go crypto/tls and crypto/x509 errors (tls: handshake failure, tls: failed to verify certificate, first record does not look like a TLS handshake), net/http "server gave HTTP response to HTTPS client"; Python ssl.SSLError / requests SSLError',
+    // Go's server-side "http: TLS handshake error from <client>" is a client's handshake
+    // with this server, not the upstream's.
+    excludes: ['handshake error from'],
+    stems: [
+      'ertificate',
+      'ERTIFICATE',
+      'andshake',
+      'ANDSHAKE',
+      'ersion number',
+      'ERSION NUMBER',
+      'HTTPS client',
+      'SSLError',
+      'x509',
+    ],
+    phrases: [
+      'certificate verify failed',
+      'certificate_verify_failed',
+      'x509: certificate',
+      'tls: handshake failure',
+      'tls: failed to verify certificate',
+      'first record does not look like a tls handshake',
+      'server gave http response to https client',
+      'wrong version number',
+      'wrong_version_number',
+      'self signed certificate',
+      'self-signed certificate',
+      'unable to get local issuer certificate',
+      'certificate has expired',
+      'sslv3 alert handshake failure',
+      'sslerror',
+    ],
+    samples: [
+      'tls: failed to verify certificate: x509: certificate is valid for api.internal, not backend',
+      "requests.exceptions.SSLError: HTTPSConnectionPool(host='backend', port=443): Max retries exceeded with url: / (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1006)')))",
+      'http: server gave HTTP response to HTTPS client',
+      'remote error: tls: handshake failure',
+    ],
+    nearMisses: [
+      'http: TLS handshake error from 203.0.113.7:51234: remote error: tls: unknown certificate',
+      'certificate renewed for example.com',
+      'psycopg2.OperationalError: SSL error: certificate verify failed',
+    ],
+  }),
+  family({
+    id: 'process-killed',
+    cause:
+      'The app process was killed, most often by the out-of-memory killer (OOMKilled, exit code 137, signal 9): the requests it was serving got no answer, and until it restarts nothing listens. Its memory use and limit are where to look.',
+    outcome: 'upstream-closed',
+    implies: admin('not-sure', 'app-server', { 'app-log': 'killed' }),
+    source:
+      'Kubernetes container status (Reason: OOMKilled, exit code 137 = 128 + SIGKILL); Linux mm/oom_kill.c "Out of memory: Killed process"; Go os/exec "signal: killed"; Heroku R15 "Memory quota vastly exceeded"',
+    // nginx's own worker killed ("worker process N exited on signal 9") is not the app.
+    excludes: ['worker process'],
+    stems: [
+      'OOMKilled',
+      'illed process',
+      'ILLED PROCESS',
+      'code 137',
+      'status 137',
+      'signal: killed',
+      'signal 9',
+      'uota vastly',
+    ],
+    phrases: [
+      'oomkilled',
+      'out of memory: killed process',
+      'exit code 137',
+      'exited with code 137',
+      'exited with status 137',
+      'exit status 137',
+      'signal: killed',
+      'exited on signal 9',
+      'memory quota vastly exceeded',
+    ],
+    samples: [
+      'Last State: Terminated Reason: OOMKilled Exit Code: 137',
+      'Out of memory: Killed process 1234 (node) total-vm:2048000kB',
+      'app exited with code 137',
+      'Error R15 (Memory quota vastly exceeded)',
+    ],
+    nearMisses: [
+      '2024/01/01 10:00:00 [alert] 1#1: worker process 1234 exited on signal 9',
+      'exit code 1370',
+      'Reason: Completed Exit Code: 0',
     ],
   }),
 ];

@@ -193,6 +193,7 @@ export const ruleGroups: readonly RuleGroup[] = [
       'MIDDLEWARE',
       'HOSTNAME',
       'statusCode',
+      'Serverless Function has',
       'refused connection',
       'code=H1',
       'Error H1',
@@ -221,6 +222,8 @@ export const ruleGroups: readonly RuleGroup[] = [
     ],
     rules: platformRules,
   },
+  // Platform and server codes: causes, so before the sentences that only name who answered.
+  { name: 'codes', gates: codeGates, rules: codeRules },
   { name: 'dig', gates: ['NXDOMAIN', 'SERVFAIL', 'REFUSED', 'no servers could be reached'], rules: digRules },
   {
     name: 'who-answered',
@@ -249,6 +252,7 @@ export const ruleGroups: readonly RuleGroup[] = [
       'ay:',
       'AY:',
       'Cloudflare Ray ID',
+      'Ray ID: ',
       'Error code 50',
       'NGINX',
       'Nginx',
@@ -282,9 +286,8 @@ export const ruleGroups: readonly RuleGroup[] = [
     ],
     rules: whoAnsweredRules,
   },
-  // Platform and server codes, then socket errors in any program's words: the most generic
-  // wordings come last, so every proxy's own message is explained by its own rule first.
-  { name: 'codes', gates: codeGates, rules: codeRules },
+  // Socket errors in any program's words: the most generic wordings come last, so every
+  // proxy's own message is explained by its own rule first.
   { name: 'errno', gates: errnoGates, rules: errnoRules },
 ];
 

@@ -102,9 +102,9 @@ const namedProxies: readonly {
   readonly software: Software;
   /** How the sentences of a rule name it. */
   readonly name: string;
+  /** How the cause names it, when not by {@link name}. */
+  readonly what?: string;
   readonly words: readonly string[];
-  /** Mixed-case spellings of its words the three cases above miss. */
-  readonly spelled?: readonly string[];
   readonly log: string;
   /** Whether it answers 503 itself when no upstream can take the request (HAProxy, Envoy, the ALB). */
   readonly answers503?: boolean;
@@ -114,7 +114,6 @@ const namedProxies: readonly {
     software: 'nginx',
     name: 'nginx',
     words: ['nginx', 'openresty'],
-    spelled: ['OpenResty'],
     log: '/var/log/nginx/error.log',
   },
   { proxy: 'apache', software: 'apache', name: 'Apache', words: ['apache', 'httpd'], log: "Apache's ErrorLog" },
@@ -123,7 +122,6 @@ const namedProxies: readonly {
     software: 'haproxy',
     name: 'HAProxy',
     words: ['haproxy', 'ha proxy', 'ha-proxy'],
-    spelled: ['HAProxy', 'HA proxy', 'HA Proxy', 'HA-Proxy'],
     log: "HAProxy's log (its termination state)",
     answers503: true,
   },
@@ -142,7 +140,6 @@ const namedProxies: readonly {
     software: 'aws-alb',
     name: 'ALB',
     words: ['alb', 'elb', 'application load balancer', 'elastic load balancer'],
-    spelled: ['Application Load Balancer', 'Elastic Load Balancer', 'Elastic Load Balancing'],
     log: "the load balancer's access log (error_reason, target_status_code)",
     answers503: true,
   },
@@ -153,18 +150,43 @@ const namedProxies: readonly {
     words: ['cloudflare'],
     log: 'the Cloudflare error page (its 52x code and Ray ID)',
   },
+  {
+    proxy: 'platform',
+    software: 'platform',
+    name: 'Heroku',
+    what: 'a hosting platform (Heroku, Vercel, Netlify, Render, Railway, Fly.io, Cloud Run, App Engine, Azure App Service, Elastic Beanstalk)',
+    words: [
+      'heroku',
+      'vercel',
+      'netlify',
+      'railway',
+      'fly.io',
+      'render.com',
+      'onrender.com',
+      'cloud run',
+      'app engine',
+      'app service',
+      'elastic beanstalk',
+    ],
+    log: "the platform's router or request log and the app's own log",
+    answers503: true,
+  },
 ];
 
-/** Every spelling of every proxy's words (the gates of the rules that name one). */
-function spellingsOf(named: (typeof namedProxies)[number]): string[] {
-  return [
-    ...named.words.flatMap((word) => [word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1)]),
-    ...(named.spelled ?? []),
-  ];
-}
-
-/** Gates for the rules that name a proxy beside a status: each spelling of its words. */
-export const namedProxyGates: readonly string[] = [...new Set(namedProxies.flatMap(spellingsOf))];
+/**
+ * The statuses a sentence that names a proxy must carry, as literals in the cases people
+ * write them (see {@link namesGatewayStatus}): the rules' `anyOf`, and their group's gates.
+ */
+export const namedProxyGates: readonly string[] = [
+  '502',
+  '503',
+  '504',
+  'ateway',
+  'ATEWAY',
+  'ervice unavailable',
+  'ervice Unavailable',
+  'ERVICE UNAVAILABLE',
+];
 
 /**
  * `lower` without the phrases that name another proxy as the source of the answer ("from
@@ -194,14 +216,12 @@ function namesGatewayStatus(lower: string, with503 = false): boolean {
  */
 function namedWithStatus(named: (typeof namedProxies)[number]): Rule {
   const others = namedProxies.filter((other) => other !== named).flatMap((other) => other.words);
-  // Each word in lower case, upper case, capitalised, and as its vendor spells it (HAProxy).
-  const spellings = spellingsOf(named);
   return who(
     {
       id: `${named.proxy}-named-with-status`,
       software: named.software,
       proxy: named.proxy,
-      cause: `The report names ${named.name} as what answered with the ${named.answers503 === true ? '502, 503' : '502'} or 504: it answers that itself when its upstream fails, and ${named.log} names the cause. ${logsNext}`,
+      cause: `The report names ${named.what ?? named.name} as what answered with the ${named.answers503 === true ? '502, 503' : '502'} or 504: it answers that itself when its upstream fails, and ${named.log} names the cause. ${logsNext}`,
       source:
         'reference §1-§5 (each proxy answers 502/504 itself when its upstream fails), retold in a sentence that names the proxy beside the status',
       samples: [
@@ -217,7 +237,8 @@ function namedWithStatus(named: (typeof namedProxies)[number]): Rule {
     },
     {
       includes: [],
-      anyOf: spellings,
+      // The status first: a literal check, cheaper than the proxy's many spellings.
+      anyOf: namedProxyGates,
       test: (line) => {
         const lower = line.toLowerCase();
         if (!includesAnyWord(lower, named.words) || !namesGatewayStatus(lower, named.answers503 === true)) return false;
@@ -242,7 +263,7 @@ function namedRefused(named: (typeof namedProxies)[number]): Rule {
   return {
     id: `${named.proxy}-named-refused`,
     software: named.software,
-    cause: `${named.name}'s upstream refused the connection: nothing listens at the address and port it proxies to. ${named.log} shows which.`,
+    cause: `${named.what === undefined ? `${named.name}'s upstream` : 'The app behind the platform'} refused the connection: nothing listens at the address and port it proxies to. ${named.log} shows which.`,
     outcome: 'upstream-refused',
     status: 502,
     implies: admin(named.proxy, 'refused'),
@@ -539,10 +560,16 @@ export const whoAnsweredRules: readonly Rule[] = [
         'Server: cloudflare',
         'cf-ray: 8f2c1a2b3c4d5e6f-FRA',
         'Cloudflare Ray ID: 8f2c1a2b3c4d5e6f',
+        'Error 502 Ray ID: 7d1e2f3a4b5c6d7e • 2024-01-01 00:00:00 UTC',
         'Server: cloudflare-nginx',
         '<hr><center>cloudflare-nginx</center>',
       ],
-      nearMisses: ['server: cloudflare-nginx-lookalike-x', 'x-cf-rayish: 1', 'cloudflare-nginx is an old name'],
+      nearMisses: [
+        'server: cloudflare-nginx-lookalike-x',
+        'x-cf-rayish: 1',
+        'cloudflare-nginx is an old name',
+        'Ray ID: not shown',
+      ],
     },
     {
       includes: [],
@@ -554,12 +581,15 @@ export const whoAnsweredRules: readonly Rule[] = [
         'CF-RAY:',
         'Cf-Ray:',
         'Cloudflare Ray ID',
+        'Ray ID: ',
         '<center>cloudflare-nginx</center>',
       ],
       // Cloudflare's edge once named itself cloudflare-nginx, in its Server header and on the
-      // footer of its nginx-made error pages.
+      // footer of its nginx-made error pages. Its pages end with "Ray ID: <16 hex digits>",
+      // which readers copy without the word Cloudflare.
       test: (line) =>
         line.includes('Cloudflare Ray ID') ||
+        /(?:^|\W)Ray ID: [0-9a-f]{16}(?![0-9a-z])/.test(line) ||
         line.includes('<center>cloudflare-nginx</center>') ||
         isHeader(line, 'cf-ray') ||
         isHeader(line, 'server', ['cloudflare', 'cloudflare-nginx']),

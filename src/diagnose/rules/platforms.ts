@@ -168,9 +168,13 @@ export const platformRules: readonly Rule[] = [
     source:
       'vercel.com/docs/errors (function codes: FUNCTION_INVOCATION_FAILED, FUNCTION_INVOCATION_TIMEOUT, NO_RESPONSE_FROM_FUNCTION, NO_STATUS_CODE_FROM_FUNCTION, BODY_NOT_A_STRING_FROM_FUNCTION, FUNCTION_RESPONSE_PAYLOAD_TOO_LARGE, FUNCTION_THROTTLED, EDGE_FUNCTION_*, MIDDLEWARE_INVOCATION_*)',
     includes: [],
-    anyOf: ['FUNCTION', 'MIDDLEWARE'],
-    // Markdown escapes or spaces split the codes apart ("NO\\_RESPONSE", "NO _ RESPONSE").
-    test: (line) => includesAnyWhole(joinCode(line), vercelFunctionCodes),
+    anyOf: ['FUNCTION', 'MIDDLEWARE', 'Serverless Function has crashed', 'Serverless Function has timed out'],
+    // Markdown escapes or spaces split the codes apart ("NO\\_RESPONSE", "NO _ RESPONSE"); the
+    // error page's sentence names no code.
+    test: (line) =>
+      line.includes('Serverless Function has crashed') ||
+      line.includes('Serverless Function has timed out') ||
+      includesAnyWhole(joinCode(line), vercelFunctionCodes),
     samples: [
       '502: BAD_GATEWAY Code: NO_RESPONSE_FROM_FUNCTION',
       'Code: FUNCTION_INVOCATION_TIMEOUT',
@@ -178,6 +182,7 @@ export const platformRules: readonly Rule[] = [
       'Code: NO\\_RESPONSE\\_FROM\\_FUNCTION',
       'Code: BODY _ NOT _ A _ STRING _ FROM _ FUNCTION',
       '504: GATEWAY_TIMEOUT Code: MIDDLEWARE_INVOCATION_TIMEOUT',
+      'This Serverless Function has crashed.',
     ],
     nearMisses: ['Code: DEPLOYMENT_NOT_FOUND', 'FUNCTION_INVOCATION_FAILED_COUNT', 'Vercel function logs'],
   },
