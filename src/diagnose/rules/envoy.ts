@@ -215,7 +215,19 @@ export const envoyPageRule: Rule = {
 };
 
 /** Words that put an Envoy response flag in context when it is retold (lower case). */
-const flagContext = ['response_flags', 'response flag', 'response-flag', 'envoy', 'istio'];
+const flagContext = [
+  'response_flags',
+  'response flag',
+  'response-flag',
+  'envoy',
+  'istio',
+  // Response code details that follow the flags in Envoy's default access-log format.
+  'upstream_reset_before_response_started',
+  'response_timeout',
+  'no_healthy_upstream',
+  'via_upstream',
+  'overflow',
+];
 
 /**
  * The response flags of {@link envoyRules} retold in a sentence or a JSON log
@@ -232,9 +244,27 @@ export const envoyRetoldRules: readonly Rule[] = envoyRules
       id: `${rule.id}-retold`,
       source: `${usage}, the flag retold beside Envoy's name or "response flags"`,
       includes: [flag],
-      anyOf: ['esponse_flag', 'esponse flag', 'esponse-flag', 'ESPONSE_FLAG', 'nvoy', 'NVOY', 'stio', 'STIO'],
+      anyOf: [
+        'esponse_flag',
+        'esponse flag',
+        'esponse-flag',
+        'ESPONSE_FLAG',
+        'nvoy',
+        'NVOY',
+        'stio',
+        'STIO',
+        'upstream_reset',
+        'response_timeout',
+        'no_healthy_upstream',
+        'via_upstream',
+        'overflow',
+      ],
       test: (line: string) => token.test(line) && flagContext.some((word) => line.toLowerCase().includes(word)),
-      samples: [`"response_flags": "${flag}"`, `Envoy logs ${flag} for these requests`],
+      samples: [
+        `"response_flags": "${flag}"`,
+        `Envoy logs ${flag} for these requests`,
+        `"GET /api HTTP/1.1" 503 ${flag} via_upstream - "-" 0 91 1000 - "-"`,
+      ],
       nearMisses: [`${flag} without context`, `Envoy logs X${flag} for these requests`],
     };
   });

@@ -380,7 +380,7 @@ export const errnoRules: readonly Rule[] = [
     outcome: 'upstream-closed',
     implies: admin('not-sure', 'app-server', { 'app-log': 'killed' }),
     source:
-      'Kubernetes container status (Reason: OOMKilled, exit code 137 = 128 + SIGKILL); Linux mm/oom_kill.c "Out of memory: Killed process"; Go os/exec "signal: killed"; Heroku R15 "Memory quota vastly exceeded"',
+      'Kubernetes container status (Reason: OOMKilled, exit code 137 = 128 + SIGKILL); Linux mm/oom_kill.c "Out of memory: Killed process"; Go os/exec "signal: killed"; Heroku R15 "Memory quota vastly exceeded"; Cloud Run "Memory limit of N MiB exceeded with M MiB used"; gunicorn arbiter.py "Worker (pid:%s) was sent SIGKILL! Perhaps out of memory?" and "Worker with pid %s was terminated due to signal %s"',
     // nginx's own worker killed ("worker process N exited on signal 9") is not the app.
     excludes: ['worker process'],
     stems: [
@@ -392,6 +392,8 @@ export const errnoRules: readonly Rule[] = [
       'signal: killed',
       'signal 9',
       'uota vastly',
+      'SIGKILL',
+      'xceeded with',
     ],
     phrases: [
       'oomkilled',
@@ -403,12 +405,17 @@ export const errnoRules: readonly Rule[] = [
       'signal: killed',
       'exited on signal 9',
       'memory quota vastly exceeded',
+      'was sent sigkill',
+      'terminated due to signal 9',
+      'mib exceeded with',
     ],
     samples: [
       'Last State: Terminated Reason: OOMKilled Exit Code: 137',
       'Out of memory: Killed process 1234 (node) total-vm:2048000kB',
       'app exited with code 137',
       'Error R15 (Memory quota vastly exceeded)',
+      '[2026-12-06 10:00:00 +0000] [7] [ERROR] Worker (pid:7) was sent SIGKILL! Perhaps out of memory?',
+      'Memory limit of 512 MiB exceeded with 513 MiB used. Consider increasing the memory limit.',
     ],
     nearMisses: [
       '2024/01/01 10:00:00 [alert] 1#1: worker process 1234 exited on signal 9',

@@ -21,7 +21,7 @@ import { kongGates, kongRules } from './kong.ts';
 import { nginxConnectRules, nginxResolverRules, nginxSendRules } from './nginx.ts';
 import { nginxFragmentRules } from './fragments.ts';
 import { nodeProxyGates, nodeProxyRules } from './node-proxies.ts';
-import { namedProxyGates, whoAnsweredRules } from './pages.ts';
+import { namedProxyGates, platformHeaderGates, whoAnsweredRules } from './pages.ts';
 import { platformRules } from './platforms.ts';
 import { nginxTlsRules } from './nginx-tls.ts';
 import { nginxResponseRules } from './nginx-response.ts';
@@ -124,7 +124,21 @@ export const ruleGroups: readonly RuleGroup[] = [
   },
   {
     name: 'envoy-retold',
-    gates: ['esponse_flag', 'esponse flag', 'esponse-flag', 'ESPONSE_FLAG', 'nvoy', 'NVOY', 'stio', 'STIO'],
+    gates: [
+      'esponse_flag',
+      'esponse flag',
+      'esponse-flag',
+      'ESPONSE_FLAG',
+      'nvoy',
+      'NVOY',
+      'stio',
+      'STIO',
+      'upstream_reset',
+      'response_timeout',
+      'no_healthy_upstream',
+      'via_upstream',
+      'overflow',
+    ],
     rules: envoyRetoldRules,
   },
   { name: 'traefik', gates: ['available server', 'dial tcp ', 'caused by: ', 'tls: ', 'x509: '], rules: traefikRules },
@@ -283,6 +297,7 @@ export const ruleGroups: readonly RuleGroup[] = [
       'Amz',
       'AMZ',
       ...namedProxyGates,
+      ...platformHeaderGates,
     ],
     rules: whoAnsweredRules,
   },

@@ -72,6 +72,18 @@ function who(spec: WhoAnswered, match: Pick<Rule, 'includes' | 'anyOf' | 'exclud
   };
 }
 
+/**
+ * A who-answered rule for response headers: each of `headers` is a name and the values (lower
+ * case, see {@link isHeader}) it must start with; an empty list takes any value.
+ */
+function headers(spec: WhoAnswered, list: readonly (readonly [name: string, values?: readonly string[]])[]): Rule {
+  return who(spec, {
+    includes: [],
+    anyOf: list.flatMap(([name]) => spellings(name)),
+    test: (line) => list.some(([name, values]) => isHeader(line, name, values)),
+  });
+}
+
 /** A who-answered rule for a response header (one of `names`) whose value starts with one of `values`. */
 function header(spec: WhoAnswered, names: string | readonly string[], values: readonly string[] = ['']): Rule {
   const list = typeof names === 'string' ? [names] : names;
@@ -177,6 +189,26 @@ const namedProxies: readonly {
  * The statuses a sentence that names a proxy must carry, as literals in the cases people
  * write them (see {@link namesGatewayStatus}): the rules' `anyOf`, and their group's gates.
  */
+/** Gates of the platform and gateway headers above (their names in the three cases). */
+export const platformHeaderGates: readonly string[] = [
+  'vegur',
+  'could not be served',
+  'erver:',
+  'ERVER:',
+  'equest-id:',
+  'equest-Id:',
+  'EQUEST-ID:',
+  'ercel-id:',
+  'ercel-Id:',
+  'ERCEL-ID:',
+  'ndr-id:',
+  'ndr-Id:',
+  'NDR-ID:',
+  'atency:',
+  'ATENCY:',
+  'HTTPCode_ELB_5',
+];
+
 export const namedProxyGates: readonly string[] = [
   '502',
   '503',
@@ -651,6 +683,102 @@ export const whoAnsweredRules: readonly Rule[] = [
       ],
       test: (line) => ['x-amzn-requestid', 'x-amz-apigw-id', 'x-amzn-errortype'].some((name) => isHeader(line, name)),
     },
+  ),
+  header(
+    {
+      id: 'heroku-router-header',
+      software: 'platform',
+      proxy: 'platform',
+      cause:
+        "The response passed through Heroku's router (Via: 1.1 vegur): on an error, the router answered for the app, and its log line (heroku[router]: at=error code=H…) names the cause. Next: run heroku logs --tail and paste the router line of that request.",
+      source: 'devcenter.heroku.com/articles/http-routing (the router adds "Via: 1.1 vegur")',
+      samples: ['Via: 1.1 vegur', '< via: 1.1 vegur'],
+      nearMisses: ['Via: 1.1 varnish', 'Via: 1.1 vegur-lookalike'],
+    },
+    'via',
+    ['1.1 vegur'],
+  ),
+  who(
+    {
+      id: 'heroku-error-page',
+      software: 'platform',
+      proxy: 'platform',
+      cause:
+        'Heroku\'s own error page answered ("Application error"): its router found no working web process or the app failed the request. The router\'s log line names the code (H10, H12, H13…). Next: run heroku logs --tail and paste the heroku[router] line of that request.',
+      source: 'devcenter.heroku.com/articles/error-pages (the default page "Application error")',
+      samples: [
+        'Application error An error occurred in the application and your page could not be served. If you are the application owner, check your logs for details.',
+      ],
+      nearMisses: ['An error occurred in the application'],
+    },
+    { includes: ['your page could not be served'] },
+  ),
+  headers(
+    {
+      id: 'fly-proxy-header',
+      software: 'platform',
+      proxy: 'platform',
+      cause:
+        'The response came through Fly.io\'s proxy (Server: Fly/…, fly-request-id): on an error, the proxy answered for the app, and its log names the cause ("instance refused connection", "could not find a good candidate"). Next: run fly logs and paste the proxy\'s line.',
+      source: 'fly.io/docs/networking/request-headers (fly-request-id) and the proxy\'s "Server: Fly/<version>" header',
+      samples: ['server: Fly/8b8b3c2a (2024-01-01)', 'fly-request-id: 01HABCD1234-fra'],
+      nearMisses: ['server: Flywheel', 'x-fly-region: fra'],
+    },
+    [['server', ['fly']], ['fly-request-id']],
+  ),
+  headers(
+    {
+      id: 'vercel-header',
+      software: 'platform',
+      proxy: 'platform',
+      cause:
+        "The response came from Vercel's edge (x-vercel-id, Server: Vercel): on an error, the x-vercel-error header or the page's Code names it (FUNCTION_INVOCATION_FAILED, NO_RESPONSE_FROM_FUNCTION…). Next: paste that code, or the function's log line.",
+      source: 'vercel.com/docs/headers/response-headers (x-vercel-id, x-vercel-error, server: Vercel)',
+      samples: ['x-vercel-id: fra1::iad1::abcde-1700000000000-0123456789ab', 'Server: Vercel'],
+      nearMisses: ['x-vercel-cache: MISS', 'Server: Vercelx'],
+    },
+    [['x-vercel-id'], ['server', ['vercel']]],
+  ),
+  header(
+    {
+      id: 'render-header',
+      software: 'platform',
+      proxy: 'platform',
+      cause:
+        "The response came through Render's proxy (rndr-id, x-render-origin-server): on an error, the service's own logs on Render say why (a crash, or no open port). Next: paste the service's log lines from the time of the error.",
+      source: "Render's response headers (rndr-id on every response, x-render-origin-server naming the app's server)",
+      samples: ['rndr-id: 7f3a9c1e-4b2d-4c1a', 'x-render-origin-server: uvicorn'],
+      nearMisses: ['x-render-cache: hit'],
+    },
+    ['rndr-id', 'x-render-origin-server'],
+  ),
+  header(
+    {
+      id: 'kong-latency-header',
+      software: 'kong',
+      proxy: 'api-gateway',
+      implies: admin('api-gateway', undefined, { 'gateway-target': 'http-backend' }),
+      cause:
+        "The response passed through Kong Gateway (X-Kong-Proxy-Latency, X-Kong-Upstream-Latency): Kong answers 502, 503 or 504 itself when its upstream fails, and its error log names the cause. Next: paste Kong's error-log line for that request.",
+      source: 'docs.konghq.com gateway reference, response headers X-Kong-Proxy-Latency and X-Kong-Upstream-Latency',
+      samples: ['X-Kong-Upstream-Latency: 3', 'x-kong-proxy-latency: 1'],
+      nearMisses: ['X-Kong-Admin-Latency: 2'],
+    },
+    ['x-kong-upstream-latency', 'x-kong-proxy-latency'],
+  ),
+  who(
+    {
+      id: 'alb-metric-elb-5xx',
+      software: 'aws-alb',
+      proxy: 'cloud-lb',
+      cause:
+        "The CloudWatch metric counts 5xx the load balancer generated itself (HTTPCode_ELB_502_Count and its siblings), not ones its targets sent: the ALB got no usable answer from a target. Next: the ALB access log's error_reason for those requests.",
+      source:
+        'docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html (HTTPCode_ELB_5XX_Count, HTTPCode_ELB_502_Count, HTTPCode_ELB_503_Count, HTTPCode_ELB_504_Count)',
+      samples: ['HTTPCode_ELB_502_Count', 'the HTTPCode_ELB_5XX_Count alarm fired'],
+      nearMisses: ['HTTPCode_Target_5XX_Count', 'HTTPCode_ELB_4XX_Count'],
+    },
+    { includes: ['HTTPCode_ELB_5'] },
   ),
   ...namedProxies.map(namedRefused),
   ...namedProxies.map(namedWithStatus),
