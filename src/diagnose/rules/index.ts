@@ -23,6 +23,7 @@ import { nginxFragmentRules } from './fragments.ts';
 import { nodeProxyGates, nodeProxyRules } from './node-proxies.ts';
 import { namedProxyGates, platformHeaderGates, whoAnsweredRules } from './pages.ts';
 import { platformRules } from './platforms.ts';
+import { proseGates, proseRules } from './prose.ts';
 import { nginxTlsRules } from './nginx-tls.ts';
 import { nginxResponseRules } from './nginx-response.ts';
 import { traefikRules } from './traefik.ts';
@@ -238,6 +239,7 @@ export const ruleGroups: readonly RuleGroup[] = [
   },
   // Platform and server codes: causes, so before the sentences that only name who answered.
   { name: 'codes', gates: codeGates, rules: codeRules },
+  { name: 'prose', gates: proseGates, rules: proseRules },
   { name: 'dig', gates: ['NXDOMAIN', 'SERVFAIL', 'REFUSED', 'no servers could be reached'], rules: digRules },
   {
     name: 'who-answered',
