@@ -235,6 +235,39 @@ const iis5023Refused: Rule = {
   nearMisses: ['502 3 12002 29889', 'HTTP Error 502.3 - Bad Gateway: The operation timed out'],
 };
 
+/** Azure Front Door's ErrorInfo values for a failure between it and the origin, and what each says. */
+const frontDoorErrors: readonly { info: string; outcome: OutcomeId; cause: string }[] = [
+  {
+    info: 'OriginTimeout',
+    outcome: 'upstream-timeout',
+    cause:
+      'Azure Front Door waited longer than its origin response timeout (30 s by default, up to 240 s on Standard/Premium) and answered 504 (ErrorInfo: OriginTimeout): the origin is slow, or the timeout is shorter than its work.',
+  },
+  {
+    info: 'OriginInvalidResponse',
+    outcome: 'invalid-response',
+    cause:
+      "Azure Front Door could not use the origin's answer (ErrorInfo: OriginInvalidResponse, 503): a malformed or cut response, often a timeout on the origin's side or a byte-range request answered with a compressed body.",
+  },
+];
+
+/** A rule for one Front Door ErrorInfo value, as its error page or access log (errorInfo) shows it. */
+function frontDoorRule(spec: (typeof frontDoorErrors)[number]): Rule {
+  return {
+    id: `azure-front-door-${spec.info.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`,
+    software: 'azure',
+    cause: spec.cause,
+    outcome: spec.outcome,
+    implies: admin('other-cdn'),
+    source:
+      'learn.microsoft.com/azure/frontdoor/troubleshoot-issues ("504 errors appear with ErrorInfo: OriginTimeout", "Intermittent 503 errors appear with ErrorInfo: OriginInvalidResponse")',
+    includes: [spec.info],
+    test: (line) => includesWord(line, spec.info),
+    samples: [`ErrorInfo: ${spec.info}`, `"errorInfo": "${spec.info}"`],
+    nearMisses: [`ErrorInfo: ${spec.info}Retry`],
+  };
+}
+
 /** Whether `line` holds an ngrok error code `ERR_NGROK_<n>` as a whole token. */
 function ngrokCode(line: string, code: string): boolean {
   return includesWhole(line, `ERR_NGROK_${code}`);
@@ -295,6 +328,7 @@ export const codeRules: readonly Rule[] = [
     samples: ['The request was aborted because there was no available instance.'],
     nearMisses: ['The request was served by an available instance.'],
   },
+  ...frontDoorErrors.map(frontDoorRule),
   {
     id: 'kubernetes-no-endpoints',
     software: 'platform',
@@ -380,6 +414,8 @@ export const codeGates: readonly string[] = [
   '502.',
   '502 3 ',
   'ERR_NGROK_',
+  'OriginTimeout',
+  'OriginInvalidResponse',
   'ngrok gateway error',
   'failed to establish a connection to the upstream',
   'ctive endpoint',

@@ -152,6 +152,7 @@ export const errnoRules: readonly Rule[] = [
       'actively refused it',
       'expressly denied that connection',
       'wsaeconnrefused',
+      'connectionrefused',
       'refused the connection',
       'refused to connect',
       'err_connection_refused',
@@ -168,6 +169,7 @@ export const errnoRules: readonly Rule[] = [
       'the backend server refused the connection',
       'The dev server logs ECONNREFUSED for every /api request.',
       'CONNECTION REFUSED',
+      'ConnectError("tcp connect error", Os { code: 111, kind: ConnectionRefused })',
     ],
     nearMisses: [
       'SQLSTATE[HY000] [2002] Connection refused',
@@ -197,6 +199,8 @@ export const errnoRules: readonly Rule[] = [
       'server disconnected without sending a response',
       'serverdisconnectederror',
       'httpreaddisconnect',
+      'connectionreset',
+      'server disconnected',
       'socket hang up',
       'err_empty_response',
       'connection closed before message completed',
@@ -212,6 +216,7 @@ export const errnoRules: readonly Rule[] = [
       'socket hang up',
       'net::ERR_EMPTY_RESPONSE',
       'hyper::Error(IncompleteMessage): connection closed before message completed',
+      'Os { code: 104, kind: ConnectionReset, message: "Connection reset by peer" }',
     ],
     nearMisses: [
       'redis.exceptions.ConnectionError: Error while reading from socket: Connection reset by peer',
@@ -331,7 +336,7 @@ export const errnoRules: readonly Rule[] = [
     // Go's server-side "http: TLS handshake error from <client>" is a client's handshake
     // with this server, not the upstream's.
     excludes: ['handshake error from'],
-    stems: ['ertificate', 'andshake', 'ersion number', 'HTTPS client', 'SSLError', 'x509'],
+    stems: ['ertificate', 'andshake', 'ersion number', 'HTTPS client', 'SSLError', 'x509', 'SSL_ERROR_SYSCALL'],
     phrases: [
       'certificate verify failed',
       'certificate_verify_failed',
@@ -348,6 +353,7 @@ export const errnoRules: readonly Rule[] = [
       'certificate has expired',
       'sslv3 alert handshake failure',
       'sslerror',
+      'ssl_error_syscall',
     ],
     samples: [
       'tls: failed to verify certificate: x509: certificate is valid for api.internal, not backend',

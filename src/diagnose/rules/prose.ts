@@ -19,11 +19,11 @@ function gatewayStatus(lower: string): boolean {
 const statusLiterals = ['502', '504', 'ad gateway', 'AD GATEWAY', 'ad Gateway', 'ateway Time', 'ateway time'];
 
 /**
- * A duration ("after 60 seconds", "exactly 30s", "takes more than 2 minutes"). Bounded: one
- * keyword, up to 6 digits, a unit.
+ * A duration ("after 60 seconds", "exactly 30s", "takes more than 2 minutes", "timeout 29
+ * seconds"). Bounded: one keyword, up to 6 digits, a unit.
  */
 const duration =
-  /\b(?:after|exactly|over|about|around|than|takes?|took|taking)\s(?:about\s|around\s|exactly\s)?\d{1,6}(?:\.\d{1,3})?\s?(?:ms|s|sec|secs|seconds?|min|mins|minutes?)\b/;
+  /\b(?:after|exactly|over|about|around|than|takes?|took|taking|timeout|timeout of)\s(?:about\s|around\s|exactly\s)?\d{1,6}(?:\.\d{1,3})?\s?(?:ms|s|sec|secs|seconds?|min|mins|minutes?)\b/;
 
 /**
  * Timeout directives and settings of the proxies, in lower case. A status beside the words
@@ -85,6 +85,7 @@ export const proseRules: readonly Rule[] = [
     samples: [
       'Every long report ends in a 502 after exactly 60 seconds',
       'Raising proxy_read_timeout made the 504 go away',
+      'Lambda timeout 29 seconds, API Gateway answers 504',
       'Requests that take longer than 30 seconds end in 502 Bad Gateway',
     ],
     nearMisses: [
