@@ -128,7 +128,16 @@ const namedProxies: readonly {
     words: ['nginx', 'openresty'],
     log: '/var/log/nginx/error.log',
   },
-  { proxy: 'apache', software: 'apache', name: 'Apache', words: ['apache', 'httpd'], log: "Apache's ErrorLog" },
+  // Apache's mod_proxy, Caddy and Traefik answer 503 themselves when no backend can be
+  // reached (mod_proxy for a failed connect, Caddy and Traefik for no available upstream).
+  {
+    proxy: 'apache',
+    software: 'apache',
+    name: 'Apache',
+    words: ['apache', 'httpd'],
+    log: "Apache's ErrorLog",
+    answers503: true,
+  },
   {
     proxy: 'haproxy',
     software: 'haproxy',
@@ -137,8 +146,22 @@ const namedProxies: readonly {
     log: "HAProxy's log (its termination state)",
     answers503: true,
   },
-  { proxy: 'caddy', software: 'caddy', name: 'Caddy', words: ['caddy'], log: "Caddy's log (level ERROR)" },
-  { proxy: 'traefik', software: 'traefik', name: 'Traefik', words: ['traefik'], log: "Traefik's log (level DEBUG)" },
+  {
+    proxy: 'caddy',
+    software: 'caddy',
+    name: 'Caddy',
+    words: ['caddy'],
+    log: "Caddy's log (level ERROR)",
+    answers503: true,
+  },
+  {
+    proxy: 'traefik',
+    software: 'traefik',
+    name: 'Traefik',
+    words: ['traefik'],
+    log: "Traefik's log (level DEBUG)",
+    answers503: true,
+  },
   {
     proxy: 'mesh',
     software: 'envoy',
@@ -151,7 +174,9 @@ const namedProxies: readonly {
     proxy: 'cloud-lb',
     software: 'aws-alb',
     name: 'ALB',
-    words: ['alb', 'elb', 'application load balancer', 'elastic load balancer'],
+    // A load balancer or target group named without a product is the cloud's: the self-hosted
+    // ones (HAProxy, nginx) are named by their own names.
+    words: ['alb', 'elb', 'load balancer', 'load-balancer', 'target group'],
     log: "the load balancer's access log (error_reason, target_status_code)",
     answers503: true,
   },
@@ -779,6 +804,24 @@ export const whoAnsweredRules: readonly Rule[] = [
       nearMisses: ['HTTPCode_Target_5XX_Count', 'HTTPCode_ELB_4XX_Count'],
     },
     { includes: ['HTTPCode_ELB_5'] },
+  ),
+  who(
+    {
+      id: 'vercel-error-page',
+      software: 'platform',
+      proxy: 'platform',
+      cause:
+        'Vercel\'s edge answered with its own error page ("502: BAD_GATEWAY", "504: GATEWAY_TIMEOUT"): the line below it on the page, Code: …, names what failed (a function crash or timeout, NO_RESPONSE_FROM_FUNCTION…). Next: paste that Code line, or the function\'s log line.',
+      source:
+        'vercel.com/docs/errors (the error page heads each code with its status as "502: BAD_GATEWAY", "504: GATEWAY_TIMEOUT")',
+      samples: ['502: BAD_GATEWAY', '504: GATEWAY_TIMEOUT ID: fra1::abcde-1700000000000'],
+      nearMisses: ['502 Bad Gateway', '504: GATEWAY_TIMEOUTS'],
+    },
+    {
+      includes: [],
+      anyOf: ['502: BAD_GATEWAY', '503: SERVICE_UNAVAILABLE', '504: GATEWAY_TIMEOUT'],
+      test: (line) => includesAnyWord(line, ['502: BAD_GATEWAY', '503: SERVICE_UNAVAILABLE', '504: GATEWAY_TIMEOUT']),
+    },
   ),
   ...namedProxies.map(namedRefused),
   ...namedProxies.map(namedWithStatus),
