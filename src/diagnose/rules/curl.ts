@@ -10,7 +10,7 @@ import type { Rule } from '../types.ts';
  * the process's locale. English in three cases, then glibc's translations (Debian 12
  * libc.mo: fr, de, es, it, pt_BR, pt, nl, pl, ru, ja, zh_CN, tr, sv, cs).
  */
-const connectionRefused = [
+export const connectionRefused = [
   'Connection refused',
   'connection refused',
   'Connection Refused',

@@ -39,6 +39,7 @@
 import { includesAnyWord } from '../match.ts';
 import type { ImpliedAnswers, OutcomeId, Rule } from '../types.ts';
 import { admin } from './answers.ts';
+import { connectionRefused } from './curl.ts';
 
 /**
  * Words and default ports (lower case) of services an app connects to that are not the
@@ -88,6 +89,39 @@ export function namesOtherService(lower: string): boolean {
   for (const word of otherServices) if (lower.includes(word)) return true;
   return includesAnyWord(lower, ['ssh', 'sshd']);
 }
+
+/**
+ * WSAECONNREFUSED's text in Windows' own languages (de, fr, es, pt-BR, ru), as .NET and Go
+ * print it from FormatMessage, lower case.
+ */
+const windowsRefused = [
+  'die verbindung verweigerte',
+  'expressément refusée',
+  'denegó expresamente',
+  'recusou ativamente',
+  'отверг запрос на подключение',
+];
+
+/** Literals that hold the translated refusals (the glibc texts of `curl.ts` and {@link windowsRefused}). */
+const translatedRefusedStems = [
+  'abgelehnt',
+  'verweigerte',
+  'refusée',
+  'rehusada',
+  'denegó',
+  'rifiutata',
+  'recusada',
+  'recusou',
+  'geweigerd',
+  'odrzucone',
+  'отказано',
+  'отверг',
+  '拒否',
+  '拒绝连接',
+  'reddedildi',
+  'förvägrad',
+  'odmítnuto',
+];
 
 const sources =
   'glibc and musl strerror texts (musl src/errno/__strerror.h); Windows Sockets error codes (learn.microsoft.com, windows/win32/winsock/windows-sockets-error-codes-2: WSAECONNREFUSED 10061, WSAECONNRESET 10054, WSAETIMEDOUT 10060, WSAEHOSTUNREACH 10065, WSAHOST_NOT_FOUND 11001) as Go quotes them after "connectex:"; Node lib/internal/errors.js error codes; CPython Lib/http/client.py RemoteDisconnected, urllib3 exceptions, httpx and aiohttp messages';
@@ -144,7 +178,7 @@ export const errnoRules: readonly Rule[] = [
       'A connection was refused: nothing listens at the address and port it was made to (a backend that is not running, a wrong port, or localhost resolving to ::1 while the backend listens on 127.0.0.1). When the line comes from the proxy or a tunnel agent, that address is its upstream.',
     outcome: 'upstream-refused',
     log: 'refused',
-    stems: ['efused', 'EFUSED', 'denied that'],
+    stems: ['efused', 'EFUSED', 'denied that', ...translatedRefusedStems],
     phrases: [
       'connection refused',
       'econnrefused',
@@ -153,6 +187,8 @@ export const errnoRules: readonly Rule[] = [
       'expressly denied that connection',
       'wsaeconnrefused',
       'connectionrefused',
+      ...connectionRefused.map((text) => text.toLowerCase()),
+      ...windowsRefused,
       'refused the connection',
       'refused to connect',
       'err_connection_refused',
@@ -162,6 +198,8 @@ export const errnoRules: readonly Rule[] = [
       'dial tcp [::1]:8080: connectex: A connection cannot be established as the destination computer expressly denied that connection',
       "requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', port=8000): Max retries exceeded with url: /api (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f0e5c1d3a90>: Failed to establish a new connection: [Errno 111] Connection refused'))",
       'ConnectionRefusedError: [Errno 61] Connection refused',
+      'System.Net.Sockets.SocketException (10061): Es konnte keine Verbindung hergestellt werden, da der Zielcomputer die Verbindung verweigerte.',
+      'dial tcp 127.0.0.1:8080: connect: Connexion refusée',
       'java.net.ConnectException: Connection refused (Connection refused)',
       'Errno::ECONNREFUSED: Failed to open TCP connection to localhost:3000 (Connection refused - connect(2) for "localhost" port 3000)',
       'AggregateError [ECONNREFUSED]:',
