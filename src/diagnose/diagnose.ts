@@ -26,17 +26,41 @@ const groupsByFormat: Record<LineFormat, readonly RuleGroup[]> = {
 };
 
 /**
+ * nginx's own messages quoted without their phase (`fragments.ts`): an nginx line cut short
+ * (`recv() failed (104: …)` without `while reading …`, `upstream prematurely closed
+ * connection` alone) falls back to them when no nginx rule took it. Only these: the
+ * format-free rules would read app text nginx passes through (`FastCGI sent in stderr:`).
+ */
+const nginxFallback: readonly RuleGroup[] = ruleGroups.filter((group) => group.name === 'nginx-fragments');
+
+/** Literals of the nginx messages a cut nginx line may end with (the fallback's keys). */
+const nginxFallbackKeys = ['() failed (', 'prematurely closed connection'];
+
+/** Text nginx copies from the upstream or the client into its line: never read by the fallback. */
+const passedThrough = ['sent in stderr', 'PHP message', 'upstream sent', 'client sent'];
+
+/**
  * The first rule that matches `line`, or undefined. Only the first {@link maxLineLength}
  * characters are read. A line that starts like an nginx or Apache error_log entry is only
- * tried against that server's rules (see `formats/sniff.ts`).
+ * tried against that server's rules (see `formats/sniff.ts`); an nginx line none of them
+ * takes is then tried against nginx's messages quoted without their phase, when it ends
+ * with one ({@link nginxFallbackKeys}) and carries no text nginx passed through.
  *
  * @param line - One line, without its line break. Any text; never throws.
  */
 export function classifyLine(line: string): Rule | undefined {
   const text = line.length > maxLineLength ? line.slice(0, maxLineLength) : line;
   const format = sniffFormat(text);
-  if (format !== undefined && !includesAny(text, formatKeys[format])) return undefined;
-  for (const group of format === undefined ? ruleGroups : groupsByFormat[format]) {
+  if (format === undefined) return firstMatch(ruleGroups, text);
+  const own = includesAny(text, formatKeys[format]) ? firstMatch(groupsByFormat[format], text) : undefined;
+  if (own !== undefined || format !== 'nginx') return own;
+  if (!includesAny(text, nginxFallbackKeys) || includesAny(text, passedThrough)) return undefined;
+  return firstMatch(nginxFallback, text);
+}
+
+/** The first rule of `groups` (in order, behind their gates) that matches `text`. */
+function firstMatch(groups: readonly RuleGroup[], text: string): Rule | undefined {
+  for (const group of groups) {
     if (!includesAny(text, group.gates)) continue;
     for (const rule of group.rules) if (ruleMatches(rule, text)) return rule;
   }

@@ -114,3 +114,41 @@ describe('upstream addresses in the tally', () => {
     expect(escapeUntrusted('a\u001b[31mb\u0007')).toBe('a\\x1b[31mb\\x07');
   });
 });
+
+/** One case of `test/fixtures/lab/<server>.json`, as the lab recorded it from the real server. */
+interface LabCase {
+  readonly case: string;
+  readonly file: string;
+  readonly line: string | null;
+  readonly outcome?: string;
+  readonly knownGap?: string;
+}
+
+const labDir = new URL('../fixtures/lab/', import.meta.url);
+const labCases = ['nginx', 'apache', 'haproxy', 'caddy'].flatMap((server) => {
+  const recorded = JSON.parse(readFileSync(new URL(`${server}.json`, labDir), 'utf8')) as { cases: LabCase[] };
+  return recorded.cases.map((labCase) => [server, labCase.case, labCase] as const);
+});
+
+// The lab's own assertions (test/lab/harness/case.ts), replayed on the lines it recorded from
+// real servers, so a rule change that breaks them fails here without starting any server.
+describe('the lines the lab recorded from real servers', () => {
+  it('cover at least 30 cases of the four servers', () => {
+    expect(labCases.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(labCases)('%s %s: diagnose() gives what the lab asserts', (server, _case, labCase) => {
+    if (labCase.line === null) {
+      const log = readFileSync(new URL(labCase.file, labDir), 'utf8');
+      expect(diagnose(log), 'no line blames the upstream').toEqual([]);
+      return;
+    }
+    const finding = diagnose(labCase.line)[0];
+    if (labCase.knownGap !== undefined) {
+      expect(finding?.outcome, `known gap: ${labCase.knownGap}`).not.toBe(labCase.outcome);
+      return;
+    }
+    expect(finding?.outcome).toBe(labCase.outcome);
+    expect(finding?.rule.software).toBe(server);
+  });
+});

@@ -56,6 +56,27 @@ export const caddyRules: readonly Rule[] = [
     nearMisses: ['dial unix /var/run/php/php-fpm.sock: connect: connection refused'],
   },
   {
+    id: 'caddy-connect-backlog-full',
+    software: 'caddy',
+    cause:
+      "The upstream's listen queue is full: connecting to its socket failed with EAGAIN (Resource temporarily unavailable), which a unix socket returns when its backlog is full. PHP-FPM or the app is too busy (all workers taken) or its listen.backlog is too small.",
+    outcome: 'overload',
+    status: 502,
+    implies: admin('caddy'),
+    source:
+      'Go net error text ("dial unix …: connect: resource temporarily unavailable", EAGAIN); Linux unix(7): connect() on a stream socket whose backlog is full returns EAGAIN; nginx\'s "(11: Resource temporarily unavailable) while connecting to upstream" is the same case',
+    includes: [],
+    anyOf: ['dial unix ', 'dial tcp '],
+    test: (line) => /: connect: resource temporarily unavailable/i.test(line),
+    samples: [
+      'ERROR http.log.error dialing backend: dial unix /run/php/php8.2-fpm.sock: connect: resource temporarily unavailable',
+    ],
+    nearMisses: [
+      'dial unix /run/php/php8.2-fpm.sock: connect: connection refused',
+      'read unix @->/run/php/php8.2-fpm.sock: read: resource temporarily unavailable',
+    ],
+  },
+  {
     id: 'caddy-connect-refused',
     software: 'caddy',
     cause: 'Nothing listens at the upstream address; with localhost, Go may try [::1] while the app binds 127.0.0.1.',

@@ -17,6 +17,8 @@ const docs =
 function codeForms(code: string): string[] {
   return [
     `Error code ${code}`,
+    // The plain-text body Cloudflare sends a client that does not accept HTML (curl, fetch).
+    `error code: ${code}`,
     `Error ${code}`,
     `error ${code}`,
     `ERROR ${code}`,
@@ -99,6 +101,7 @@ function pageRule(
       `<title>example.com | ${code}: ${title}</title>`,
       `the site keeps getting a ${code} ${title.toUpperCase()} page`,
       `example.com returning ${code} since this morning`,
+      `error code: ${code}`,
     ],
     nearMisses: [
       `Error code ${code}0`,

@@ -10,7 +10,7 @@ import type { Rule } from '../types.ts';
  * the process's locale. English in three cases, then glibc's translations (Debian 12
  * libc.mo: fr, de, es, it, pt_BR, pt, nl, pl, ru, ja, zh_CN, tr, sv, cs).
  */
-const connectionRefused = [
+export const connectionRefused = [
   'Connection refused',
   'connection refused',
   'Connection Refused',
@@ -85,6 +85,22 @@ export const curlRules: readonly Rule[] = [
       "(7) Failed to connect to 127.0.0.1 port 8080 after 0 ms: Couldn't connect to server",
     ],
     nearMisses: ['Failed to connect to localhost port 80: No route to host'],
+  },
+  {
+    id: 'curl-verbose-connect-refused',
+    software: 'curl',
+    cause: 'Nothing listens at that address and port: the upstream is down or bound elsewhere.',
+    outcome: 'upstream-refused',
+    implies: { role: 'admin', curl: 'curl-refused' },
+    source:
+      'curl 8 lib/cf-socket.c verbose line "connect to %s port %u from %s port %d failed: %s" (curl -v prints it for each address tried, e.g. ::1 before 127.0.0.1)',
+    includes: ['connect to ', ' port ', ' failed: '],
+    anyOf: connectionRefused,
+    samples: [
+      '* connect to ::1 port 8080 failed: Connection refused',
+      '*   connect to 127.0.0.1 port 3000 from 127.0.0.1 port 51234 failed: Connection refused',
+    ],
+    nearMisses: ['* connect to 10.0.0.5 port 80 failed: No route to host', '* Connected to localhost (::1) port 8080'],
   },
   {
     id: 'curl-cannot-resolve',

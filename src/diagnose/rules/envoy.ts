@@ -186,3 +186,85 @@ export const envoyRules: readonly Rule[] = [
     nearMisses: ['healthy upstream'],
   },
 ];
+
+/**
+ * Envoy's own body without a reset reason (`upstream connect error or disconnect/reset before
+ * headers`, cut before `reset reason:` or followed by the status text): it names Envoy as
+ * what answered, not why. Tried after the rules above, so a reason or a sidecar wins.
+ */
+export const envoyPageRule: Rule = {
+  id: 'envoy-reset-page',
+  software: 'envoy',
+  kind: 'who-answered',
+  cause:
+    "Envoy (a service mesh sidecar, an Envoy-based gateway or ingress) answered: it could not get response headers from the upstream. The text after it (reset reason: …) and Envoy's access log (its response flags) say why. Next: paste the access-log line of that request.",
+  outcome: 'general-checklist',
+  implies: admin('mesh'),
+  source: `${router} (the body "upstream connect error or disconnect/reset before headers")`,
+  includes: [],
+  anyOf: [
+    'upstream connect error or disconnect/reset before headers',
+    'Upstream connect error or disconnect/reset before headers',
+    'UPSTREAM CONNECT ERROR OR DISCONNECT/RESET BEFORE HEADERS',
+  ],
+  samples: [
+    'upstream connect error or disconnect/reset before headers',
+    'my service failed with 503 and "upstream connect error or disconnect/reset before headers"',
+  ],
+  nearMisses: ['upstream connect error', 'disconnect/reset before headers'],
+};
+
+/** Words that put an Envoy response flag in context when it is retold (lower case). */
+const flagContext = [
+  'response_flags',
+  'response flag',
+  'response-flag',
+  'envoy',
+  'istio',
+  // Response code details that follow the flags in Envoy's default access-log format.
+  'upstream_reset_before_response_started',
+  'response_timeout',
+  'no_healthy_upstream',
+  'via_upstream',
+  'overflow',
+];
+
+/**
+ * The response flags of {@link envoyRules} retold in a sentence or a JSON log
+ * (`"response_flags": "UF,URX"`, "Envoy logs UH"): the flag as an upper-case token beside
+ * Envoy's name or the word response flag. The first flag the list names wins.
+ */
+export const envoyRetoldRules: readonly Rule[] = envoyRules
+  .filter((rule) => rule.id.startsWith('envoy-flag-'))
+  .map((rule) => {
+    const flag = rule.includes[1]!;
+    const token = new RegExp(`(?:^|[^A-Za-z0-9_])${flag}(?![A-Za-z0-9_])`);
+    return {
+      ...rule,
+      id: `${rule.id}-retold`,
+      source: `${usage}, the flag retold beside Envoy's name or "response flags"`,
+      includes: [flag],
+      anyOf: [
+        'esponse_flag',
+        'esponse flag',
+        'esponse-flag',
+        'ESPONSE_FLAG',
+        'nvoy',
+        'NVOY',
+        'stio',
+        'STIO',
+        'upstream_reset',
+        'response_timeout',
+        'no_healthy_upstream',
+        'via_upstream',
+        'overflow',
+      ],
+      test: (line: string) => token.test(line) && flagContext.some((word) => line.toLowerCase().includes(word)),
+      samples: [
+        `"response_flags": "${flag}"`,
+        `Envoy logs ${flag} for these requests`,
+        `"GET /api HTTP/1.1" 503 ${flag} via_upstream - "-" 0 91 1000 - "-"`,
+      ],
+      nearMisses: [`${flag} without context`, `Envoy logs X${flag} for these requests`],
+    };
+  });

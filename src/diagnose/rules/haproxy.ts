@@ -208,3 +208,26 @@ export const haproxyRetoldRules: readonly Rule[] = retoldStates.map(([state, rul
     ],
   };
 });
+
+/**
+ * HAProxy's "no server" retold: `<NOSRV>` (the server field of its log when no server could
+ * take the request) or "no server available" (its alert `backend '…' has no server
+ * available!` and its 503 page "No server is available to handle this request") quoted in a
+ * sentence, any case.
+ */
+export const haproxyNoServerRetold: Rule = {
+  id: 'haproxy-no-server-retold',
+  software: 'haproxy',
+  cause:
+    'No server of the backend could take the request (all DOWN, in maintenance or failing checks), so HAProxy answered 503.',
+  outcome: 'no-live-upstreams',
+  status: 503,
+  implies: admin('haproxy', 'no-live-upstreams'),
+  source:
+    'HAProxy doc/configuration.txt §8.2.3 (server name "<NOSRV>"), src/backend.c ("has no server available!"), retold in a sentence',
+  includes: [],
+  anyOf: ['NOSRV', 'o server available', 'o Server Available', 'O SERVER AVAILABLE'],
+  test: (line) => includesAnyWord(line, ['NOSRV', '<NOSRV>']) || /\bno server available\b/i.test(line),
+  samples: ['get "503 Service Unavailable", NOSRV in logs.', 'got a 503 (no server available) error'],
+  nearMisses: ['NOSRVX in logs', 'no servers available in the pool list'],
+};

@@ -13,14 +13,17 @@ import { cloudRules } from './cloud.ts';
 import { cloudflareRules } from './cloudflare.ts';
 import { curlRules } from './curl.ts';
 import { digRules } from './dig.ts';
-import { envoyRules } from './envoy.ts';
-import { haproxyRetoldRules, haproxyRules } from './haproxy.ts';
+import { codeGates, codeRules } from './codes.ts';
+import { envoyPageRule, envoyRetoldRules, envoyRules } from './envoy.ts';
+import { errnoGates, errnoRules } from './errno.ts';
+import { haproxyNoServerRetold, haproxyRetoldRules, haproxyRules } from './haproxy.ts';
 import { kongGates, kongRules } from './kong.ts';
 import { nginxConnectRules, nginxResolverRules, nginxSendRules } from './nginx.ts';
 import { nginxFragmentRules } from './fragments.ts';
 import { nodeProxyGates, nodeProxyRules } from './node-proxies.ts';
-import { whoAnsweredRules } from './pages.ts';
+import { namedProxyGates, platformHeaderGates, whoAnsweredRules } from './pages.ts';
 import { platformRules } from './platforms.ts';
+import { proseGates, proseRules } from './prose.ts';
 import { nginxTlsRules } from './nginx-tls.ts';
 import { nginxResponseRules } from './nginx-response.ts';
 import { traefikRules } from './traefik.ts';
@@ -100,10 +103,45 @@ export const ruleGroups: readonly RuleGroup[] = [
   { name: 'haproxy', gates: ['] ', 'no server available', ' is DOWN', 'invalid response'], rules: haproxyRules },
   {
     name: 'haproxy-retold',
-    gates: ['SC--', 'sC--', 'SH--', 'sH--', 'PH--', 'sQ--', 'PC--'],
-    rules: haproxyRetoldRules,
+    gates: [
+      'SC--',
+      'sC--',
+      'SH--',
+      'sH--',
+      'PH--',
+      'sQ--',
+      'PC--',
+      'NOSRV',
+      'o server available',
+      'o Server Available',
+      'O SERVER AVAILABLE',
+    ],
+    rules: [...haproxyRetoldRules, haproxyNoServerRetold],
   },
-  { name: 'envoy', gates: ['] "', 'reason: ', 'upstream', 'Upstream', 'UPSTREAM'], rules: envoyRules },
+  {
+    name: 'envoy',
+    gates: ['] "', 'reason: ', 'upstream', 'Upstream', 'UPSTREAM'],
+    rules: [...envoyRules, envoyPageRule],
+  },
+  {
+    name: 'envoy-retold',
+    gates: [
+      'esponse_flag',
+      'esponse flag',
+      'esponse-flag',
+      'ESPONSE_FLAG',
+      'nvoy',
+      'NVOY',
+      'stio',
+      'STIO',
+      'upstream_reset',
+      'response_timeout',
+      'no_healthy_upstream',
+      'via_upstream',
+      'overflow',
+    ],
+    rules: envoyRetoldRules,
+  },
   { name: 'traefik', gates: ['available server', 'dial tcp ', 'caused by: ', 'tls: ', 'x509: '], rules: traefikRules },
   { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend', 'statusDescription'], rules: cloudRules },
   {
@@ -148,6 +186,7 @@ export const ruleGroups: readonly RuleGroup[] = [
       'was not closed cleanly: ',
       'SSL certificate problem: ',
       'Failed to connect to ',
+      'connect to ',
       'Empty reply from server',
     ],
     rules: curlRules,
@@ -166,6 +205,10 @@ export const ruleGroups: readonly RuleGroup[] = [
       'Task timed out',
       'Runtime',
       'FUNCTION',
+      'MIDDLEWARE',
+      'HOSTNAME',
+      'statusCode',
+      'Serverless Function has',
       'refused connection',
       'code=H1',
       'Error H1',
@@ -194,6 +237,9 @@ export const ruleGroups: readonly RuleGroup[] = [
     ],
     rules: platformRules,
   },
+  // Platform and server codes: causes, so before the sentences that only name who answered.
+  { name: 'codes', gates: codeGates, rules: codeRules },
+  { name: 'prose', gates: proseGates, rules: proseRules },
   { name: 'dig', gates: ['NXDOMAIN', 'SERVFAIL', 'REFUSED', 'no servers could be reached'], rules: digRules },
   {
     name: 'who-answered',
@@ -222,6 +268,7 @@ export const ruleGroups: readonly RuleGroup[] = [
       'ay:',
       'AY:',
       'Cloudflare Ray ID',
+      'Ray ID: ',
       'Error code 50',
       'NGINX',
       'Nginx',
@@ -251,9 +298,14 @@ export const ruleGroups: readonly RuleGroup[] = [
       'amz',
       'Amz',
       'AMZ',
+      ...namedProxyGates,
+      ...platformHeaderGates,
     ],
     rules: whoAnsweredRules,
   },
+  // Socket errors in any program's words: the most generic wordings come last, so every
+  // proxy's own message is explained by its own rule first.
+  { name: 'errno', gates: errnoGates, rules: errnoRules },
 ];
 
 /** All rules, in matching order. */

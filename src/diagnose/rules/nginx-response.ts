@@ -120,6 +120,24 @@ export const nginxResponseRules: readonly Rule[] = [
     ],
   },
   {
+    id: 'nginx-upstream-protocol-error',
+    software: 'nginx',
+    cause:
+      "The upstream's response broke HTTP framing (an invalid status line, a broken chunked body): the upstream is not speaking the HTTP proxy_pass expects (HTTP/1.0 with chunked encoding, another protocol on that port), or it crashed mid-response.",
+    outcome: 'invalid-response',
+    status: 502,
+    implies: admin('nginx', 'invalid-header'),
+    source:
+      'nginx src/http/modules/ngx_http_proxy_module.c ("upstream sent invalid status", "upstream sent invalid chunked response"); strings of nginx 1.22 (Debian 12)',
+    includes: ['upstream sent '],
+    anyOf: ['upstream sent invalid status', 'upstream sent invalid chunked response'],
+    samples: [
+      line('upstream sent invalid chunked response while reading upstream'),
+      'upstream sent invalid status "abc" while reading response header from upstream',
+    ],
+    nearMisses: [line('upstream sent too big header while reading response header from upstream')],
+  },
+  {
     id: 'nginx-invalid-header',
     software: 'nginx',
     cause: 'The upstream sent a response header line with an illegal byte.',

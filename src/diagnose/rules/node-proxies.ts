@@ -24,11 +24,14 @@
  * and 502 for HPE_INVALID_* (`src/status-code.ts`).
  *
  * A bare error code is only taken beside one of those proxies' words, since any Node client
- * prints the same codes; Node's own `<syscall> <CODE>` forms are taken alone.
+ * prints the same codes; Node's own `<syscall> <CODE>` forms are taken alone, unless the line
+ * names a database, cache or queue (`errno.ts`, `namesOtherService`). A bare code elsewhere is
+ * left to `errno.ts`.
  */
 import { includesAny, includesAnyWord } from '../match.ts';
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin } from './answers.ts';
+import { namesOtherService } from './errno.ts';
 
 /** Words of the Node proxies' error messages around the code (see the file comment). */
 const proxyContext = [
@@ -73,8 +76,11 @@ function nodeCode(spec: NodeCodeSpec): Rule {
     source: hpmSource,
     includes: [],
     anyOf: [...spec.codes, ...spec.nodeForms],
+    // Node's own form from an app reaching its database or cache is the app's problem, not
+    // the upstream's (see errno.ts): left alone.
     test: (line) =>
-      includesAnyWord(line, spec.nodeForms) || (includesAnyWord(line, spec.codes) && includesAny(line, proxyContext)),
+      (includesAnyWord(line, spec.nodeForms) && !namesOtherService(line.toLowerCase())) ||
+      (includesAnyWord(line, spec.codes) && includesAny(line, proxyContext)),
     samples: spec.samples,
     nearMisses: spec.nearMisses,
   };
@@ -95,7 +101,13 @@ export const nodeProxyRules: readonly Rule[] = [
       'See https://nodejs.org/api/errors.html#errors_common_system_errors for more information (ECONNREFUSED).',
       'Error: connect ECONNREFUSED 127.0.0.1:3000',
     ],
-    nearMisses: ['ECONNREFUSEDX', 'Proxy error: ECONNREFUSED_MAP is not defined', 'ECONNREFUSED'],
+    nearMisses: [
+      'ECONNREFUSEDX',
+      'Proxy error: ECONNREFUSED_MAP is not defined',
+      'ECONNREFUSED',
+      'Error: connect ECONNREFUSED 127.0.0.1:5432',
+      'Redis connection error: connect ECONNREFUSED 10.0.0.9:6379',
+    ],
   }),
   nodeCode({
     id: 'node-proxy-reset',

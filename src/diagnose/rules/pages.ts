@@ -5,7 +5,7 @@
  * answer of "Who answered with the 502?" (`proxy` node). These rules come last, so a line
  * that also names a cause is explained by the cause.
  */
-import { includesAnyWord } from '../match.ts';
+import { includesAnyWord, includesWord } from '../match.ts';
 import type { ImpliedAnswers, Rule, Software } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
 
@@ -72,6 +72,18 @@ function who(spec: WhoAnswered, match: Pick<Rule, 'includes' | 'anyOf' | 'exclud
   };
 }
 
+/**
+ * A who-answered rule for response headers: each of `headers` is a name and the values (lower
+ * case, see {@link isHeader}) it must start with; an empty list takes any value.
+ */
+function headers(spec: WhoAnswered, list: readonly (readonly [name: string, values?: readonly string[]])[]): Rule {
+  return who(spec, {
+    includes: [],
+    anyOf: list.flatMap(([name]) => spellings(name)),
+    test: (line) => list.some(([name, values]) => isHeader(line, name, values)),
+  });
+}
+
 /** A who-answered rule for a response header (one of `names`) whose value starts with one of `values`. */
 function header(spec: WhoAnswered, names: string | readonly string[], values: readonly string[] = ['']): Rule {
   const list = typeof names === 'string' ? [names] : names;
@@ -102,35 +114,157 @@ const namedProxies: readonly {
   readonly software: Software;
   /** How the sentences of a rule name it. */
   readonly name: string;
+  /** How the cause names it, when not by {@link name}. */
+  readonly what?: string;
   readonly words: readonly string[];
-  /** Mixed-case spellings of its words the three cases above miss. */
-  readonly spelled?: readonly string[];
   readonly log: string;
+  /** Whether it answers 503 itself when no upstream can take the request (HAProxy, Envoy, the ALB). */
+  readonly answers503?: boolean;
 }[] = [
   {
     proxy: 'nginx',
     software: 'nginx',
     name: 'nginx',
     words: ['nginx', 'openresty'],
-    spelled: ['OpenResty'],
     log: '/var/log/nginx/error.log',
   },
-  { proxy: 'apache', software: 'apache', name: 'Apache', words: ['apache', 'httpd'], log: "Apache's ErrorLog" },
+  // Apache's mod_proxy, Caddy and Traefik answer 503 themselves when no backend can be
+  // reached (mod_proxy for a failed connect, Caddy and Traefik for no available upstream).
+  {
+    proxy: 'apache',
+    software: 'apache',
+    name: 'Apache',
+    words: ['apache', 'httpd'],
+    log: "Apache's ErrorLog",
+    answers503: true,
+  },
   {
     proxy: 'haproxy',
     software: 'haproxy',
     name: 'HAProxy',
-    words: ['haproxy'],
-    spelled: ['HAProxy'],
+    words: ['haproxy', 'ha proxy', 'ha-proxy'],
     log: "HAProxy's log (its termination state)",
+    answers503: true,
   },
-  { proxy: 'caddy', software: 'caddy', name: 'Caddy', words: ['caddy'], log: "Caddy's log (level ERROR)" },
-  { proxy: 'traefik', software: 'traefik', name: 'Traefik', words: ['traefik'], log: "Traefik's log (level DEBUG)" },
+  {
+    proxy: 'caddy',
+    software: 'caddy',
+    name: 'Caddy',
+    words: ['caddy'],
+    log: "Caddy's log (level ERROR)",
+    answers503: true,
+  },
+  {
+    proxy: 'traefik',
+    software: 'traefik',
+    name: 'Traefik',
+    words: ['traefik'],
+    log: "Traefik's log (level DEBUG)",
+    answers503: true,
+  },
+  {
+    proxy: 'mesh',
+    software: 'envoy',
+    name: 'Envoy',
+    words: ['envoy', 'istio'],
+    log: "Envoy's access log (its response flags)",
+    answers503: true,
+  },
+  {
+    proxy: 'cloud-lb',
+    software: 'aws-alb',
+    name: 'ALB',
+    // A load balancer or target group named without a product is the cloud's: the self-hosted
+    // ones (HAProxy, nginx) are named by their own names.
+    words: ['alb', 'elb', 'load balancer', 'load-balancer', 'target group'],
+    log: "the load balancer's access log (error_reason, target_status_code)",
+    answers503: true,
+  },
+  {
+    proxy: 'cloudflare',
+    software: 'cloudflare',
+    name: 'Cloudflare',
+    words: ['cloudflare'],
+    log: 'the Cloudflare error page (its 52x code and Ray ID)',
+  },
+  {
+    proxy: 'platform',
+    software: 'platform',
+    name: 'Heroku',
+    what: 'a hosting platform (Heroku, Vercel, Netlify, Render, Railway, Fly.io, Cloud Run, App Engine, Azure App Service, Elastic Beanstalk)',
+    words: [
+      'heroku',
+      'vercel',
+      'netlify',
+      'railway',
+      'fly.io',
+      'render.com',
+      'onrender.com',
+      'cloud run',
+      'app engine',
+      'azure app service',
+      'azure web app',
+      'elastic beanstalk',
+    ],
+    log: "the platform's router or request log and the app's own log",
+    answers503: true,
+  },
 ];
 
-/** Whether `lower` (a lower-cased line) carries a gateway status: 502, 504 or their names. */
-function namesGatewayStatus(lower: string): boolean {
-  return includesAnyWord(lower, ['502', '504']) || lower.includes('bad gateway') || lower.includes('gateway time');
+/**
+ * The statuses a sentence that names a proxy must carry, as literals in the cases people
+ * write them (see {@link namesGatewayStatus}): the rules' `anyOf`, and their group's gates.
+ */
+/** Gates of the platform and gateway headers above (their names in the three cases). */
+export const platformHeaderGates: readonly string[] = [
+  'vegur',
+  'could not be served',
+  'erver:',
+  'ERVER:',
+  'equest-id:',
+  'equest-Id:',
+  'EQUEST-ID:',
+  'ercel-id:',
+  'ercel-Id:',
+  'ERCEL-ID:',
+  'ndr-id:',
+  'ndr-Id:',
+  'NDR-ID:',
+  'atency:',
+  'ATENCY:',
+  'HTTPCode_ELB_5',
+];
+
+export const namedProxyGates: readonly string[] = [
+  '502',
+  '503',
+  '504',
+  'ateway',
+  'ATEWAY',
+  'ervice unavailable',
+  'ervice Unavailable',
+  'ERVICE UNAVAILABLE',
+];
+
+/**
+ * `lower` without the phrases that name another proxy as the source of the answer ("from
+ * apache", "from the apache backend"): in "nginx got no valid response from Apache", nginx
+ * answered. Linear: one pass per phrase.
+ */
+function withoutSources(lower: string, others: readonly string[]): string {
+  let text = lower;
+  for (const word of others) text = text.replaceAll(`from the ${word}`, ' ').replaceAll(`from ${word}`, ' ');
+  return text;
+}
+
+/**
+ * Whether `lower` (a lower-cased line) carries a gateway status: 502, 504 or their names, and
+ * 503 or "service unavailable" too when `with503`.
+ */
+function namesGatewayStatus(lower: string, with503 = false): boolean {
+  if (includesAnyWord(lower, ['502', '504']) || lower.includes('bad gateway') || lower.includes('gateway time'))
+    return true;
+  return with503 && (includesWord(lower, '503') || lower.includes('service unavailable'));
 }
 
 /**
@@ -140,17 +274,12 @@ function namesGatewayStatus(lower: string): boolean {
  */
 function namedWithStatus(named: (typeof namedProxies)[number]): Rule {
   const others = namedProxies.filter((other) => other !== named).flatMap((other) => other.words);
-  // Each word in lower case, upper case, capitalised, and as its vendor spells it (HAProxy).
-  const spellings = [
-    ...named.words.flatMap((word) => [word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1)]),
-    ...(named.spelled ?? []),
-  ];
   return who(
     {
       id: `${named.proxy}-named-with-status`,
       software: named.software,
       proxy: named.proxy,
-      cause: `The report names ${named.name} as what answered with the 502 or 504: it answers that itself when its upstream fails, and ${named.log} names the cause. ${logsNext}`,
+      cause: `The report names ${named.what ?? named.name} as what answered with the ${named.answers503 === true ? '502, 503' : '502'} or 504: it answers that itself when its upstream fails, and ${named.log} names the cause. ${logsNext}`,
       source:
         'reference §1-§5 (each proxy answers 502/504 itself when its upstream fails), retold in a sentence that names the proxy beside the status',
       samples: [
@@ -161,14 +290,22 @@ function namedWithStatus(named: (typeof namedProxies)[number]): Rule {
         `${named.name} 404 Not Found`,
         `Upgrade ${named.name} to the latest release`,
         `${named.name} and ${others[0]} both return 502`,
+        `${others[0]} returns 502 from ${named.name}`,
       ],
     },
     {
       includes: [],
-      anyOf: spellings,
+      // The status first: a literal check, cheaper than the proxy's many spellings.
+      anyOf: namedProxyGates,
       test: (line) => {
         const lower = line.toLowerCase();
-        return includesAnyWord(lower, named.words) && !includesAnyWord(lower, others) && namesGatewayStatus(lower);
+        if (!includesAnyWord(lower, named.words) || !namesGatewayStatus(lower, named.answers503 === true)) return false;
+        if (!includesAnyWord(lower, others)) return true;
+        // Two proxies named: the one the answer came "from" is the upstream, the other answered.
+        return (
+          !includesAnyWord(withoutSources(lower, others), others) &&
+          includesAnyWord(withoutSources(lower, named.words), named.words)
+        );
       },
     },
   );
@@ -184,7 +321,7 @@ function namedRefused(named: (typeof namedProxies)[number]): Rule {
   return {
     id: `${named.proxy}-named-refused`,
     software: named.software,
-    cause: `${named.name}'s upstream refused the connection: nothing listens at the address and port it proxies to. ${named.log} shows which.`,
+    cause: `${named.what === undefined ? `${named.name}'s upstream` : 'The app behind the platform'} refused the connection: nothing listens at the address and port it proxies to. ${named.log} shows which.`,
     outcome: 'upstream-refused',
     status: 502,
     implies: admin(named.proxy, 'refused'),
@@ -481,10 +618,16 @@ export const whoAnsweredRules: readonly Rule[] = [
         'Server: cloudflare',
         'cf-ray: 8f2c1a2b3c4d5e6f-FRA',
         'Cloudflare Ray ID: 8f2c1a2b3c4d5e6f',
+        'Error 502 Ray ID: 7d1e2f3a4b5c6d7e • 2024-01-01 00:00:00 UTC',
         'Server: cloudflare-nginx',
         '<hr><center>cloudflare-nginx</center>',
       ],
-      nearMisses: ['server: cloudflare-nginx-lookalike-x', 'x-cf-rayish: 1', 'cloudflare-nginx is an old name'],
+      nearMisses: [
+        'server: cloudflare-nginx-lookalike-x',
+        'x-cf-rayish: 1',
+        'cloudflare-nginx is an old name',
+        'Ray ID: not shown',
+      ],
     },
     {
       includes: [],
@@ -496,12 +639,15 @@ export const whoAnsweredRules: readonly Rule[] = [
         'CF-RAY:',
         'Cf-Ray:',
         'Cloudflare Ray ID',
+        'Ray ID: ',
         '<center>cloudflare-nginx</center>',
       ],
       // Cloudflare's edge once named itself cloudflare-nginx, in its Server header and on the
-      // footer of its nginx-made error pages.
+      // footer of its nginx-made error pages. Its pages end with "Ray ID: <16 hex digits>",
+      // which readers copy without the word Cloudflare.
       test: (line) =>
         line.includes('Cloudflare Ray ID') ||
+        /(?:^|\W)Ray ID: [0-9a-f]{16}(?![0-9a-z])/.test(line) ||
         line.includes('<center>cloudflare-nginx</center>') ||
         isHeader(line, 'cf-ray') ||
         isHeader(line, 'server', ['cloudflare', 'cloudflare-nginx']),
@@ -562,6 +708,120 @@ export const whoAnsweredRules: readonly Rule[] = [
         'X-Amzn-ErrorType:',
       ],
       test: (line) => ['x-amzn-requestid', 'x-amz-apigw-id', 'x-amzn-errortype'].some((name) => isHeader(line, name)),
+    },
+  ),
+  header(
+    {
+      id: 'heroku-router-header',
+      software: 'platform',
+      proxy: 'platform',
+      cause:
+        "The response passed through Heroku's router (Via: 1.1 vegur): on an error, the router answered for the app, and its log line (heroku[router]: at=error code=H…) names the cause. Next: run heroku logs --tail and paste the router line of that request.",
+      source: 'devcenter.heroku.com/articles/http-routing (the router adds "Via: 1.1 vegur")',
+      samples: ['Via: 1.1 vegur', '< via: 1.1 vegur'],
+      nearMisses: ['Via: 1.1 varnish', 'Via: 1.1 vegur-lookalike'],
+    },
+    'via',
+    ['1.1 vegur'],
+  ),
+  who(
+    {
+      id: 'heroku-error-page',
+      software: 'platform',
+      proxy: 'platform',
+      cause:
+        'Heroku\'s own error page answered ("Application error"): its router found no working web process or the app failed the request. The router\'s log line names the code (H10, H12, H13…). Next: run heroku logs --tail and paste the heroku[router] line of that request.',
+      source: 'devcenter.heroku.com/articles/error-pages (the default page "Application error")',
+      samples: [
+        'Application error An error occurred in the application and your page could not be served. If you are the application owner, check your logs for details.',
+      ],
+      nearMisses: ['An error occurred in the application'],
+    },
+    { includes: ['your page could not be served'] },
+  ),
+  headers(
+    {
+      id: 'fly-proxy-header',
+      software: 'platform',
+      proxy: 'platform',
+      cause:
+        'The response came through Fly.io\'s proxy (Server: Fly/…, fly-request-id): on an error, the proxy answered for the app, and its log names the cause ("instance refused connection", "could not find a good candidate"). Next: run fly logs and paste the proxy\'s line.',
+      source: 'fly.io/docs/networking/request-headers (fly-request-id) and the proxy\'s "Server: Fly/<version>" header',
+      samples: ['server: Fly/8b8b3c2a (2024-01-01)', 'fly-request-id: 01HABCD1234-fra'],
+      nearMisses: ['server: Flywheel', 'x-fly-region: fra'],
+    },
+    [['server', ['fly']], ['fly-request-id']],
+  ),
+  headers(
+    {
+      id: 'vercel-header',
+      software: 'platform',
+      proxy: 'platform',
+      cause:
+        "The response came from Vercel's edge (x-vercel-id, Server: Vercel): on an error, the x-vercel-error header or the page's Code names it (FUNCTION_INVOCATION_FAILED, NO_RESPONSE_FROM_FUNCTION…). Next: paste that code, or the function's log line.",
+      source: 'vercel.com/docs/headers/response-headers (x-vercel-id, x-vercel-error, server: Vercel)',
+      samples: ['x-vercel-id: fra1::iad1::abcde-1700000000000-0123456789ab', 'Server: Vercel'],
+      nearMisses: ['x-vercel-cache: MISS', 'Server: Vercelx'],
+    },
+    [['x-vercel-id'], ['server', ['vercel']]],
+  ),
+  header(
+    {
+      id: 'render-header',
+      software: 'platform',
+      proxy: 'platform',
+      cause:
+        "The response came through Render's proxy (rndr-id, x-render-origin-server): on an error, the service's own logs on Render say why (a crash, or no open port). Next: paste the service's log lines from the time of the error.",
+      source: "Render's response headers (rndr-id on every response, x-render-origin-server naming the app's server)",
+      samples: ['rndr-id: 7f3a9c1e-4b2d-4c1a', 'x-render-origin-server: uvicorn'],
+      nearMisses: ['x-render-cache: hit'],
+    },
+    ['rndr-id', 'x-render-origin-server'],
+  ),
+  header(
+    {
+      id: 'kong-latency-header',
+      software: 'kong',
+      proxy: 'api-gateway',
+      implies: admin('api-gateway', undefined, { 'gateway-target': 'http-backend' }),
+      cause:
+        "The response passed through Kong Gateway (X-Kong-Proxy-Latency, X-Kong-Upstream-Latency): Kong answers 502, 503 or 504 itself when its upstream fails, and its error log names the cause. Next: paste Kong's error-log line for that request.",
+      source: 'docs.konghq.com gateway reference, response headers X-Kong-Proxy-Latency and X-Kong-Upstream-Latency',
+      samples: ['X-Kong-Upstream-Latency: 3', 'x-kong-proxy-latency: 1'],
+      nearMisses: ['X-Kong-Admin-Latency: 2'],
+    },
+    ['x-kong-upstream-latency', 'x-kong-proxy-latency'],
+  ),
+  who(
+    {
+      id: 'alb-metric-elb-5xx',
+      software: 'aws-alb',
+      proxy: 'cloud-lb',
+      cause:
+        "The CloudWatch metric counts 5xx the load balancer generated itself (HTTPCode_ELB_502_Count and its siblings), not ones its targets sent: the ALB got no usable answer from a target. Next: the ALB access log's error_reason for those requests.",
+      source:
+        'docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html (HTTPCode_ELB_5XX_Count, HTTPCode_ELB_502_Count, HTTPCode_ELB_503_Count, HTTPCode_ELB_504_Count)',
+      samples: ['HTTPCode_ELB_502_Count', 'the HTTPCode_ELB_5XX_Count alarm fired'],
+      nearMisses: ['HTTPCode_Target_5XX_Count', 'HTTPCode_ELB_4XX_Count'],
+    },
+    { includes: ['HTTPCode_ELB_5'] },
+  ),
+  who(
+    {
+      id: 'vercel-error-page',
+      software: 'platform',
+      proxy: 'platform',
+      cause:
+        'Vercel\'s edge answered with its own error page ("502: BAD_GATEWAY", "504: GATEWAY_TIMEOUT"): the line below it on the page, Code: …, names what failed (a function crash or timeout, NO_RESPONSE_FROM_FUNCTION…). Next: paste that Code line, or the function\'s log line.',
+      source:
+        'vercel.com/docs/errors (the error page heads each code with its status as "502: BAD_GATEWAY", "504: GATEWAY_TIMEOUT")',
+      samples: ['502: BAD_GATEWAY', '504: GATEWAY_TIMEOUT ID: fra1::abcde-1700000000000'],
+      nearMisses: ['502 Bad Gateway', '504: GATEWAY_TIMEOUTS'],
+    },
+    {
+      includes: [],
+      anyOf: ['502: BAD_GATEWAY', '503: SERVICE_UNAVAILABLE', '504: GATEWAY_TIMEOUT'],
+      test: (line) => includesAnyWord(line, ['502: BAD_GATEWAY', '503: SERVICE_UNAVAILABLE', '504: GATEWAY_TIMEOUT']),
     },
   ),
   ...namedProxies.map(namedRefused),

@@ -10,6 +10,42 @@ import { admin } from './answers.ts';
 /** API Gateway with a Lambda function behind it (`gateway-target: function`). */
 const lambdaBehindGateway = admin('api-gateway', undefined, { 'gateway-target': 'function' });
 
+/** Vercel's codes for a function that failed or answered unusably (vercel.com/docs/errors). */
+const vercelFunctionCodes = [
+  'FUNCTION_INVOCATION_FAILED',
+  'FUNCTION_INVOCATION_TIMEOUT',
+  'NO_RESPONSE_FROM_FUNCTION',
+  'NO_STATUS_CODE_FROM_FUNCTION',
+  'BODY_NOT_A_STRING_FROM_FUNCTION',
+  'FUNCTION_RESPONSE_PAYLOAD_TOO_LARGE',
+  'FUNCTION_THROTTLED',
+  'EDGE_FUNCTION_INVOCATION_FAILED',
+  'EDGE_FUNCTION_INVOCATION_TIMEOUT',
+  'MIDDLEWARE_INVOCATION_FAILED',
+  'MIDDLEWARE_INVOCATION_TIMEOUT',
+];
+
+/** Vercel's 502 codes for an external rewrite destination whose name does not resolve. */
+const vercelDnsCodes = [
+  'DNS_HOSTNAME_NOT_FOUND',
+  'DNS_HOSTNAME_RESOLVE_FAILED',
+  'DNS_HOSTNAME_SERVER_ERROR',
+  'DNS_HOSTNAME_EMPTY',
+];
+
+/**
+ * `line` with an upper-case code joined again where Markdown escapes or spaces split it at
+ * its underscores (`NO\\_RESPONSE`, `NO _ RESPONSE` → `NO_RESPONSE`). Linear.
+ */
+function joinCode(line: string): string {
+  return line.includes('_') ? line.replace(/([A-Z]) ?\\?_ ?(?=[A-Z])/g, '$1_') : line;
+}
+
+/** Whether one of `codes` occurs in `line` as a whole token (not inside a longer code). */
+function includesAnyWhole(line: string, codes: readonly string[]): boolean {
+  return codes.some((code) => includesWord(line, code));
+}
+
 export const platformRules: readonly Rule[] = [
   {
     id: 'api-gateway-internal-server-error',
@@ -104,18 +140,67 @@ export const platformRules: readonly Rule[] = [
     nearMisses: ['Runtime.Started'],
   },
   {
+    id: 'lambda-status-code-invalid',
+    software: 'aws-lambda',
+    cause:
+      "The Lambda function's response has no usable statusCode (missing, or not a number): the load balancer or API Gateway in front of it cannot turn it into an HTTP response and answers 502. Return {statusCode: 200, headers, body} with statusCode a number and body a string.",
+    outcome: 'serverless-response',
+    status: 502,
+    implies: lambdaBehindGateway,
+    source:
+      'docs.aws.amazon.com/lambda/latest/dg/services-alb.html and API Gateway "Set up Lambda proxy integrations" (the response object: statusCode a number, body a string), retold as an error that names statusCode',
+    includes: ['statusCode'],
+    test: (line) =>
+      /\bstatusCode\b\W{0,3}(?:must be|should be|is not|is missing|missing|not a|invalid|is invalid)/i.test(line),
+    samples: [
+      '502 bad gateway error on ALB : statusCode must be numeric',
+      'Error: statusCode is missing from the Lambda response',
+    ],
+    nearMisses: ['statusCode: 200', 'the statusCode comes back as 200'],
+  },
+  {
     id: 'vercel-function-error',
     software: 'platform',
     cause:
-      "Vercel's serverless function crashed, timed out or sent no response (FUNCTION_INVOCATION_FAILED, FUNCTION_INVOCATION_TIMEOUT, NO_RESPONSE_FROM_FUNCTION).",
+      "Vercel's function crashed, timed out, sent no response or a response Vercel cannot use (FUNCTION_INVOCATION_FAILED, FUNCTION_INVOCATION_TIMEOUT, NO_RESPONSE_FROM_FUNCTION, NO_STATUS_CODE_FROM_FUNCTION, BODY_NOT_A_STRING_FROM_FUNCTION, the middleware's and edge functions' codes). The function's log on Vercel says which.",
     outcome: 'serverless-response',
     implies: { role: 'admin' },
     source:
-      'vercel.com/docs/errors (FUNCTION_INVOCATION_FAILED, FUNCTION_INVOCATION_TIMEOUT, NO_RESPONSE_FROM_FUNCTION)',
+      'vercel.com/docs/errors (function codes: FUNCTION_INVOCATION_FAILED, FUNCTION_INVOCATION_TIMEOUT, NO_RESPONSE_FROM_FUNCTION, NO_STATUS_CODE_FROM_FUNCTION, BODY_NOT_A_STRING_FROM_FUNCTION, FUNCTION_RESPONSE_PAYLOAD_TOO_LARGE, FUNCTION_THROTTLED, EDGE_FUNCTION_*, MIDDLEWARE_INVOCATION_*)',
     includes: [],
-    anyOf: ['FUNCTION_INVOCATION_FAILED', 'FUNCTION_INVOCATION_TIMEOUT', 'NO_RESPONSE_FROM_FUNCTION'],
-    samples: ['502: BAD_GATEWAY Code: NO_RESPONSE_FROM_FUNCTION', 'Code: FUNCTION_INVOCATION_TIMEOUT'],
-    nearMisses: ['Code: DEPLOYMENT_NOT_FOUND'],
+    anyOf: ['FUNCTION', 'MIDDLEWARE', 'Serverless Function has crashed', 'Serverless Function has timed out'],
+    // Markdown escapes or spaces split the codes apart ("NO\\_RESPONSE", "NO _ RESPONSE"); the
+    // error page's sentence names no code.
+    test: (line) =>
+      line.includes('Serverless Function has crashed') ||
+      line.includes('Serverless Function has timed out') ||
+      includesAnyWhole(joinCode(line), vercelFunctionCodes),
+    samples: [
+      '502: BAD_GATEWAY Code: NO_RESPONSE_FROM_FUNCTION',
+      'Code: FUNCTION_INVOCATION_TIMEOUT',
+      '> Code: NO_STATUS_CODE_FROM_FUNCTION',
+      'Code: NO\\_RESPONSE\\_FROM\\_FUNCTION',
+      'Code: BODY _ NOT _ A _ STRING _ FROM _ FUNCTION',
+      '504: GATEWAY_TIMEOUT Code: MIDDLEWARE_INVOCATION_TIMEOUT',
+      'This Serverless Function has crashed.',
+    ],
+    nearMisses: ['Code: DEPLOYMENT_NOT_FOUND', 'FUNCTION_INVOCATION_FAILED_COUNT', 'Vercel function logs'],
+  },
+  {
+    id: 'vercel-dns-hostname',
+    software: 'platform',
+    cause:
+      "Vercel could not resolve the host name of the external origin a rewrite or proxy sends the request to (DNS_HOSTNAME_NOT_FOUND, DNS_HOSTNAME_RESOLVE_FAILED, DNS_HOSTNAME_SERVER_ERROR, DNS_HOSTNAME_EMPTY): the name in the rewrite's destination is wrong or has no DNS record.",
+    outcome: 'proxy-cannot-resolve',
+    status: 502,
+    implies: { role: 'admin' },
+    source:
+      'vercel.com/docs/errors (DNS_HOSTNAME_NOT_FOUND, DNS_HOSTNAME_RESOLVE_FAILED, DNS_HOSTNAME_SERVER_ERROR, DNS_HOSTNAME_EMPTY: 502)',
+    includes: [],
+    anyOf: ['HOSTNAME'],
+    test: (line) => includesAnyWhole(joinCode(line), vercelDnsCodes),
+    samples: ['502: BAD_GATEWAY Code: DNS_HOSTNAME_RESOLVE_FAILED', 'DNS_HOSTNAME_NOT_FOUND'],
+    nearMisses: ['DNS_HOSTNAME_RESOLVED_PRIVATE_IP', 'DNS hostname not found'],
   },
   {
     id: 'fly-instance-refused',
