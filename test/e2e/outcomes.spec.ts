@@ -79,16 +79,18 @@ test('a ticket link to a wizard leaf opens the fix page, whose Copy link and Cop
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${fixUrl}`);
   await tools.getByRole('button', { name: 'Copy summary' }).click();
   const { title, outcome } = fixPages['upstream-refused']!;
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    [
-      `${outcome.code} ${title}`,
-      `Cause: ${outcome.cause}`,
-      'Site: shop.example',
-      `Link: ${baseURL}${fixUrl}`,
-      '',
-      ...refusedAnswers,
-    ].join('\n'),
-  );
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toBe(
+      [
+        `${outcome.code} ${title}`,
+        `Cause: ${outcome.cause}`,
+        'Site: shop.example',
+        `Link: ${baseURL}${fixUrl}`,
+        '',
+        ...refusedAnswers,
+      ].join('\n'),
+    );
   await watcher.check();
 });
 

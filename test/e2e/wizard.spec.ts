@@ -386,9 +386,12 @@ test('a pasted log line answers the questions it implies', async ({ page }) => {
   // The recognised line travels to the outcome's summary (escaped and capped there).
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.locator('outcome-tools').getByRole('button', { name: 'Copy summary' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
-    'Log line pasted into the wizard:\n  2026/11/24 01:22:09 [crit] 15577#15577: *20 connect() to unix:/run/php/php8.3-fpm.sock failed',
-  );
+  // The copy waits for the answers to be read: poll instead of reading the clipboard at once.
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toContain(
+      'Log line pasted into the wizard:\n  2026/11/24 01:22:09 [crit] 15577#15577: *20 connect() to unix:/run/php/php8.3-fpm.sock failed',
+    );
   await expect(page.getByRole('navigation', { name: 'Your answers' })).toContainText(
     'No such file or directory (unix socket)',
   );
