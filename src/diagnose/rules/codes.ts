@@ -114,7 +114,7 @@ function herokuRule(spec: HerokuCode): Rule {
   const descs = [...spec.desc.map((text) => `desc="${text}"`), ...(spec.phrases ?? [])];
   return {
     id: `heroku-${spec.code.toLowerCase()}`,
-    software: 'platform',
+    software: 'heroku',
     cause: spec.cause,
     outcome: spec.outcome,
     status: 503,
@@ -190,13 +190,13 @@ const iisContext = ['iis', 'bad gateway', 'process failure', 'ancm', 'aspnetcore
 function iisRule(spec: (typeof iisSubstatus)[number]): Rule {
   return {
     id: `iis-502-${spec.sub}`,
-    software: 'platform',
+    software: 'iis',
     cause: spec.cause,
     outcome: spec.outcome,
     status: 502,
     implies: admin('not-sure'),
     source:
-      'learn.microsoft.com troubleshoot/developer/webapps/iis (HTTP status substatus codes; "Troubleshooting 502 errors in ARR": 502.3 with sc-win32-status 12002); dotnet/AspNetCore.Docs aspnetcore/test/troubleshoot-azure-iis.md (502.5 Process Failure)',
+      'Windows SDK iiscnfg.h MD_ERROR_SUB502_TIMEOUT = 1 (502.1, CGI time-out; microsoft.github.io/windows-docs-rs …/Iis/constant.MD_ERROR_SUB502_TIMEOUT.html); iis.net/learn/troubleshoot/diagnosing-http-errors/troubleshooting-http-5022-bad-gateway-error-in-cgi-applications (502.2: "Specified CGI application did not return a complete set of HTTP headers"); learn.microsoft.com troubleshoot/developer/webapps/iis "Troubleshooting 502 errors in ARR" (502.3 with sc-win32-status 12002, ERROR_WINHTTP_TIMEOUT) and the archived blog benjaminperkins/502-3 (502.3 "Bad Gateway: Forwarder Connection Error (ARR)"); dotnet/AspNetCore.Docs aspnetcore/test/troubleshoot-azure-iis.md (502.5 Process Failure)',
     includes: [`502.${spec.sub}`],
     test: (line) => {
       if (!hasSubstatus(line, spec.sub)) return false;
@@ -219,7 +219,7 @@ function has5023(line: string): boolean {
 /** The connection-error 502.3 (WinHTTP 12029/12030: no connection to the backend). */
 const iis5023Refused: Rule = {
   id: 'iis-502-3-cannot-connect',
-  software: 'platform',
+  software: 'iis',
   cause:
     'IIS 502.3 with WinHTTP error 12029 or 12030: IIS, acting as a proxy (ARR or the ASP.NET Core Module), could not connect to the backend, or lost the connection: nothing listens there, or it closed the connection.',
   outcome: 'upstream-refused',
@@ -279,7 +279,7 @@ export const codeRules: readonly Rule[] = [
   ...iisSubstatus.map(iisRule),
   {
     id: 'ngrok-upstream-refused',
-    software: 'platform',
+    software: 'ngrok',
     cause:
       'ngrok reached its agent, but the agent could not connect to the local service it forwards to (ERR_NGROK_8012): nothing listens on that port, or it listens on another address (127.0.0.1 against ::1). Start the service or point ngrok at the port it uses.',
     outcome: 'upstream-refused',
@@ -298,7 +298,7 @@ export const codeRules: readonly Rule[] = [
   },
   {
     id: 'ngrok-invalid-response',
-    software: 'platform',
+    software: 'ngrok',
     cause:
       'The service behind the ngrok agent answered something that is not valid HTTP (ERR_NGROK_3004), most often an HTTPS service that ngrok speaks plain HTTP to: give ngrok the https:// address.',
     outcome: 'invalid-response',
@@ -316,7 +316,7 @@ export const codeRules: readonly Rule[] = [
   },
   {
     id: 'cloud-run-no-available-instance',
-    software: 'platform',
+    software: 'cloud-run',
     cause:
       'Cloud Run had no instance free to take the request (429 or 503, "no available instance"): the service is at its maximum number of instances, or instances cannot start fast enough for a burst. Raise max instances or concurrency, or make start-up faster.',
     outcome: 'overload',
@@ -331,7 +331,7 @@ export const codeRules: readonly Rule[] = [
   ...frontDoorErrors.map(frontDoorRule),
   {
     id: 'kubernetes-no-endpoints',
-    software: 'platform',
+    software: 'kubernetes',
     cause:
       "The Kubernetes Service has no ready endpoints: no pod matches its selector, or none passes its readiness probe, so the ingress has nowhere to send the request (ingress-nginx answers 503). Check 'kubectl get endpoints' and the pods' readiness.",
     outcome: 'no-live-upstreams',
@@ -374,7 +374,7 @@ export const codeRules: readonly Rule[] = [
   },
   {
     id: 'header-size-retold',
-    software: 'platform',
+    software: 'report',
     cause:
       "The request or the upstream's response headers are larger than the proxy's buffer (large or many cookies, long tokens in headers): nginx's proxy_buffer_size, Apache's LimitRequestFieldSize, or the load balancer's header limits. The proxy's error log says which side.",
     outcome: 'header-too-big',

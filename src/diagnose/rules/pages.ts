@@ -713,7 +713,7 @@ export const whoAnsweredRules: readonly Rule[] = [
   header(
     {
       id: 'heroku-router-header',
-      software: 'platform',
+      software: 'heroku',
       proxy: 'platform',
       cause:
         "The response passed through Heroku's router (Via: 1.1 vegur): on an error, the router answered for the app, and its log line (heroku[router]: at=error code=H…) names the cause. Next: run heroku logs --tail and paste the router line of that request.",
@@ -727,7 +727,7 @@ export const whoAnsweredRules: readonly Rule[] = [
   who(
     {
       id: 'heroku-error-page',
-      software: 'platform',
+      software: 'heroku',
       proxy: 'platform',
       cause:
         'Heroku\'s own error page answered ("Application error"): its router found no working web process or the app failed the request. The router\'s log line names the code (H10, H12, H13…). Next: run heroku logs --tail and paste the heroku[router] line of that request.',
@@ -742,11 +742,12 @@ export const whoAnsweredRules: readonly Rule[] = [
   headers(
     {
       id: 'fly-proxy-header',
-      software: 'platform',
+      software: 'fly',
       proxy: 'platform',
       cause:
         'The response came through Fly.io\'s proxy (Server: Fly/…, fly-request-id): on an error, the proxy answered for the app, and its log names the cause ("instance refused connection", "could not find a good candidate"). Next: run fly logs and paste the proxy\'s line.',
-      source: 'fly.io/docs/networking/request-headers (fly-request-id) and the proxy\'s "Server: Fly/<version>" header',
+      source:
+        'A Fly.io response as recorded in public code (server: Fly/60c773e9c (2025-04-01), fly-request-id: 01JQ…-yyz, via: 1.1 fly.io); fly-request-id is not in fly.io/docs/networking (superfly/docs#184 asks for it to be documented), so the rule reads only these two',
       samples: ['server: Fly/8b8b3c2a (2024-01-01)', 'fly-request-id: 01HABCD1234-fra'],
       nearMisses: ['server: Flywheel', 'x-fly-region: fra'],
     },
@@ -755,11 +756,12 @@ export const whoAnsweredRules: readonly Rule[] = [
   headers(
     {
       id: 'vercel-header',
-      software: 'platform',
+      software: 'vercel',
       proxy: 'platform',
       cause:
         "The response came from Vercel's edge (x-vercel-id, Server: Vercel): on an error, the x-vercel-error header or the page's Code names it (FUNCTION_INVOCATION_FAILED, NO_RESPONSE_FROM_FUNCTION…). Next: paste that code, or the function's log line.",
-      source: 'vercel.com/docs/headers/response-headers (x-vercel-id, x-vercel-error, server: Vercel)',
+      source:
+        'vercel.com/docs/headers/response-headers (the headers Vercel adds to every deployment response: server: Vercel, x-vercel-id, x-vercel-cache)',
       samples: ['x-vercel-id: fra1::iad1::abcde-1700000000000-0123456789ab', 'Server: Vercel'],
       nearMisses: ['x-vercel-cache: MISS', 'Server: Vercelx'],
     },
@@ -768,11 +770,12 @@ export const whoAnsweredRules: readonly Rule[] = [
   header(
     {
       id: 'render-header',
-      software: 'platform',
+      software: 'render',
       proxy: 'platform',
       cause:
         "The response came through Render's proxy (rndr-id, x-render-origin-server): on an error, the service's own logs on Render say why (a crash, or no open port). Next: paste the service's log lines from the time of the error.",
-      source: "Render's response headers (rndr-id on every response, x-render-origin-server naming the app's server)",
+      source:
+        "Responses of onrender.com services as recorded with curl -i in public repositories (rndr-id: <hex>-<hex>, x-render-origin-server: uvicorn, behind Server: cloudflare; also on Render's own 503 with x-render-routing: hibernate-wake-error); render.com's docs do not list the headers",
       samples: ['rndr-id: 7f3a9c1e-4b2d-4c1a', 'x-render-origin-server: uvicorn'],
       nearMisses: ['x-render-cache: hit'],
     },
@@ -786,7 +789,8 @@ export const whoAnsweredRules: readonly Rule[] = [
       implies: admin('api-gateway', undefined, { 'gateway-target': 'http-backend' }),
       cause:
         "The response passed through Kong Gateway (X-Kong-Proxy-Latency, X-Kong-Upstream-Latency): Kong answers 502, 503 or 504 itself when its upstream fails, and its error log names the cause. Next: paste Kong's error-log line for that request.",
-      source: 'docs.konghq.com gateway reference, response headers X-Kong-Proxy-Latency and X-Kong-Upstream-Latency',
+      source:
+        'Kong/kong kong/constants.lua (HEADERS.PROXY_LATENCY = "X-Kong-Proxy-Latency", HEADERS.UPSTREAM_LATENCY = "X-Kong-Upstream-Latency"); developer.konghq.com/support/kong-proxy-latency-exceeds-timeout-limit-specified-on-service (x-kong-proxy-latency on a 504)',
       samples: ['X-Kong-Upstream-Latency: 3', 'x-kong-proxy-latency: 1'],
       nearMisses: ['X-Kong-Admin-Latency: 2'],
     },
@@ -809,12 +813,12 @@ export const whoAnsweredRules: readonly Rule[] = [
   who(
     {
       id: 'vercel-error-page',
-      software: 'platform',
+      software: 'vercel',
       proxy: 'platform',
       cause:
         'Vercel\'s edge answered with its own error page ("502: BAD_GATEWAY", "504: GATEWAY_TIMEOUT"): the line below it on the page, Code: …, names what failed (a function crash or timeout, NO_RESPONSE_FROM_FUNCTION…). Next: paste that Code line, or the function\'s log line.',
       source:
-        'vercel.com/docs/errors (the error page heads each code with its status as "502: BAD_GATEWAY", "504: GATEWAY_TIMEOUT")',
+        'the page as quoted in vercel/commerce#40 ("502: BAD_GATEWAY / Code: NO_RESPONSE_FROM_FUNCTION / ID: arn1::…") and ArnabXD/bins-su-api#24 ("504: GATEWAY_TIMEOUT (Code: FUNCTION_INVOCATION_TIMEOUT)"); vercel.com/docs/errors lists each code with its status',
       samples: ['502: BAD_GATEWAY', '504: GATEWAY_TIMEOUT ID: fra1::abcde-1700000000000'],
       nearMisses: ['502 Bad Gateway', '504: GATEWAY_TIMEOUTS'],
     },

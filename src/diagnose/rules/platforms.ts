@@ -160,7 +160,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'vercel-function-error',
-    software: 'platform',
+    software: 'vercel',
     cause:
       "Vercel's function crashed, timed out, sent no response or a response Vercel cannot use (FUNCTION_INVOCATION_FAILED, FUNCTION_INVOCATION_TIMEOUT, NO_RESPONSE_FROM_FUNCTION, NO_STATUS_CODE_FROM_FUNCTION, BODY_NOT_A_STRING_FROM_FUNCTION, the middleware's and edge functions' codes). The function's log on Vercel says which.",
     outcome: 'serverless-response',
@@ -188,7 +188,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'vercel-dns-hostname',
-    software: 'platform',
+    software: 'vercel',
     cause:
       "Vercel could not resolve the host name of the external origin a rewrite or proxy sends the request to (DNS_HOSTNAME_NOT_FOUND, DNS_HOSTNAME_RESOLVE_FAILED, DNS_HOSTNAME_SERVER_ERROR, DNS_HOSTNAME_EMPTY): the name in the rewrite's destination is wrong or has no DNS record.",
     outcome: 'proxy-cannot-resolve',
@@ -204,7 +204,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'fly-instance-refused',
-    software: 'platform',
+    software: 'fly',
     cause:
       "Fly.io's proxy could not connect to the app: nothing listens on the internal_port in fly.toml, or the app listens on 127.0.0.1 instead of 0.0.0.0.",
     outcome: 'upstream-refused',
@@ -218,7 +218,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'fly-no-candidate',
-    software: 'platform',
+    software: 'fly',
     cause:
       "Fly.io's proxy found no Machine to send the request to: every Machine of the app is stopped, failing its checks or refusing connections. The app's own log says why.",
     outcome: 'no-live-upstreams',
@@ -235,7 +235,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'fly-app-not-listening',
-    software: 'platform',
+    software: 'fly',
     cause:
       "The app does not listen where Fly.io's proxy connects (internal_port in fly.toml, on 0.0.0.0), so requests to it are refused.",
     outcome: 'upstream-refused',
@@ -248,7 +248,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'cloud-run-request-timeout',
-    software: 'platform',
+    software: 'cloud-run',
     cause:
       'Cloud Run ended the request at its request timeout (5 minutes by default) and answered 504: the container took longer to respond.',
     outcome: 'upstream-timeout',
@@ -264,7 +264,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'heroku-request-timeout',
-    software: 'platform',
+    software: 'heroku',
     cause: "Heroku's router waited 30 s for the app's first byte and gave up (H12 Request timeout).",
     outcome: 'upstream-timeout',
     status: 503,
@@ -286,7 +286,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'heroku-connection-closed',
-    software: 'platform',
+    software: 'heroku',
     cause:
       "The app's dyno closed the connection without answering (H13 Connection closed without response): it crashed or was killed mid-request.",
     outcome: 'upstream-closed',
@@ -490,7 +490,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'railway-application-failed-to-respond',
-    software: 'platform',
+    software: 'railway',
     cause:
       'Railway\'s proxy got no answer from the app (its page "Application failed to respond"): the app does not listen on the port Railway gives it in PORT, listens on localhost instead of 0.0.0.0 or ::, or crashed. The deploy logs say which.',
     outcome: 'upstream-refused',
@@ -504,7 +504,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'render-no-open-ports',
-    software: 'platform',
+    software: 'render',
     cause:
       "Render's port scan found nothing listening in the web service: the app must bind to 0.0.0.0 on the port in PORT (10000 by default), not to localhost. Until it does, requests to the service fail.",
     outcome: 'upstream-refused',
