@@ -109,7 +109,17 @@ const herokuCodes: readonly HerokuCode[] = [
   },
 ];
 
-/** A rule for one Heroku router code: the log line, its `Error Hnn (` form, or the code beside Heroku's name. */
+/**
+ * Words that make a bare `H12` a Heroku code: Heroku's name, a dyno, its router, or the word
+ * error or code beside it ("H12 errors", "an H13 code error"). Bounded, case-insensitive.
+ */
+export const herokuContext = /heroku|dyno|router|\berrors?\b|\bcodes?\b/i;
+
+/**
+ * A rule for one Heroku router code: the log line, its `Error Hnn (` form, the code beside
+ * Heroku's name or the word error, or a description of three words or more on its own
+ * ("Backlog too deep", "Connection closed without response"), in any case.
+ */
 function herokuRule(spec: HerokuCode): Rule {
   const descs = [...spec.desc.map((text) => `desc="${text}"`), ...(spec.phrases ?? [])];
   return {
@@ -121,12 +131,18 @@ function herokuRule(spec: HerokuCode): Rule {
     implies: admin('platform'),
     source: herokuSource,
     includes: [],
-    anyOf: [spec.code, ...descs],
+    anyOf: [
+      spec.code,
+      ...descs,
+      ...spec.desc.filter((text) => text.split(' ').length >= 3).flatMap((text) => [text, text.toLowerCase()]),
+    ],
     test: (line) =>
       includesWhole(line, `code=${spec.code}`) ||
       line.includes(`Error ${spec.code} (`) ||
       descs.some((desc) => line.includes(desc)) ||
-      (includesWord(line, spec.code) && /heroku|dyno/i.test(line)),
+      (includesWord(line, spec.code) && herokuContext.test(line)) ||
+      (spec.desc.some((text) => text.split(' ').length >= 3) &&
+        spec.desc.some((text) => text.split(' ').length >= 3 && line.toLowerCase().includes(text.toLowerCase()))),
     samples: [
       spec.logLine ??
         `2024-03-02T17:58:33.000000+00:00 heroku[router]: at=error code=${spec.code} desc="${spec.desc[0]}" method=GET path="/" host=myapp.herokuapp.com request_id=5b3c1e9a fwd="203.0.113.9" dyno=web.1 connect= service= status=503 bytes= protocol=https`,
@@ -286,10 +302,17 @@ export const codeRules: readonly Rule[] = [
     status: 502,
     implies: admin('not-sure', 'refused'),
     source:
-      'ngrok.com/docs/errors/err_ngrok_8012 ("Traffic was successfully tunneled to the ngrok agent, but the agent failed to establish a connection to the upstream web service")',
+      'ngrok.com/docs/errors/err_ngrok_8012 ("Traffic was successfully tunneled to the ngrok agent, but the agent failed to establish a connection to the upstream web service"); ngrok 2\'s page "Failed to complete tunnel connection" ("… was successfully tunneled to your ngrok client, but the client failed to establish a connection to the local address localhost:8080"), as saved in public repositories',
     includes: [],
-    anyOf: ['ERR_NGROK_8012', 'failed to establish a connection to the upstream'],
-    test: (line) => ngrokCode(line, '8012') || line.includes('failed to establish a connection to the upstream'),
+    anyOf: [
+      'ERR_NGROK_8012',
+      'failed to establish a connection to the upstream',
+      'failed to establish a connection to the local address',
+    ],
+    test: (line) =>
+      ngrokCode(line, '8012') ||
+      line.includes('failed to establish a connection to the upstream') ||
+      line.includes('failed to establish a connection to the local address'),
     samples: [
       'ERR_NGROK_8012',
       'Traffic was successfully tunneled to the ngrok agent, but the agent failed to establish a connection to the upstream web service at localhost:3000.',
@@ -405,6 +428,9 @@ export const codeRules: readonly Rule[] = [
 
 /** Gates of the code rules: every rule needs one of these literals (see `index.ts`). */
 export const codeGates: readonly string[] = [
+  ...herokuCodes.flatMap((spec) =>
+    spec.desc.filter((text) => text.split(' ').length >= 3).flatMap((text) => [text, text.toLowerCase()]),
+  ),
   'H1',
   'H2',
   'R10',
@@ -418,6 +444,7 @@ export const codeGates: readonly string[] = [
   'OriginInvalidResponse',
   'ngrok gateway error',
   'failed to establish a connection to the upstream',
+  'failed to establish a connection to the local address',
   'ctive endpoint',
   'ctive Endpoint',
   'ndpoints available for service',

@@ -6,6 +6,7 @@
 import { includesWhole, includesWord } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
+import { herokuContext } from './codes.ts';
 
 /** API Gateway with a Lambda function behind it (`gateway-target: function`). */
 const lambdaBehindGateway = admin('api-gateway', undefined, { 'gateway-target': 'function' });
@@ -276,7 +277,7 @@ export const platformRules: readonly Rule[] = [
     test: (line) =>
       includesWhole(line, 'code=H12') ||
       line.includes('Error H12 (') ||
-      (includesWord(line, 'H12') && /heroku/i.test(line)),
+      (includesWord(line, 'H12') && herokuContext.test(line)),
     samples: [
       'The requests to heroku are timing out with error code H12 after a few minutes.',
       '2010-10-06T21:51:37-07:00 heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/" host=myapp.herokuapp.com request_id=8601b555-6a83-4c12-8269-97c8e32cdb22 fwd="204.204.204.204" dyno=web.1 connect=0ms service=30000ms status=503 bytes=0',
@@ -294,8 +295,11 @@ export const platformRules: readonly Rule[] = [
     implies: admin('platform'),
     source: 'devcenter.heroku.com/articles/error-codes#h13-connection-closed-without-response',
     includes: [],
-    anyOf: ['code=H13', 'H13'],
-    test: (line) => includesWhole(line, 'code=H13') || (includesWord(line, 'H13') && /heroku/i.test(line)),
+    anyOf: ['code=H13', 'H13', 'onnection closed without response', 'ONNECTION CLOSED WITHOUT RESPONSE'],
+    test: (line) =>
+      includesWhole(line, 'code=H13') ||
+      (includesWord(line, 'H13') && herokuContext.test(line)) ||
+      line.toLowerCase().includes('connection closed without response'),
     samples: [
       'Heroku keeps logging H13 errors on file uploads',
       '2010-10-06T21:51:37-07:00 heroku[router]: at=error code=H13 desc="Connection closed without response" method=GET path="/" host=myapp.herokuapp.com fwd=17.17.17.17 dyno=web.1 connect=3030ms service=9767ms status=503 bytes=0',
@@ -498,7 +502,8 @@ export const platformRules: readonly Rule[] = [
     implies: admin('platform'),
     source:
       'Railway error page "Application failed to respond" (as quoted in vignesh07/clawdbot-railway-template#192 and Chanzhaoyu/chatgpt-web#1755; docs.railway.com, reference/errors/application-failed-to-respond)',
-    includes: ['Application failed to respond'],
+    includes: [],
+    anyOf: ['Application failed to respond', 'application failed to respond', 'APPLICATION FAILED TO RESPOND'],
     samples: ['Application failed to respond', 'Gateway never starts - Application failed to respond after deploy'],
     nearMisses: ['Application failed to start'],
   },

@@ -22,7 +22,7 @@ const statusLiterals = ['502', '504', 'ad gateway', 'AD GATEWAY', 'ad Gateway', 
  * A duration ("after 60 seconds", "exactly 30s", "takes more than 2 minutes", "timeout 29
  * seconds"). Bounded: one keyword, up to 6 digits, a unit.
  */
-const duration =
+export const duration =
   /\b(?:after|exactly|over|about|around|than|takes?|took|taking|timeout|timeout of)\s(?:about\s|around\s|exactly\s)?\d{1,6}(?:\.\d{1,3})?\s?(?:ms|s|sec|secs|seconds?|min|mins|minutes?)\b/;
 
 /**
