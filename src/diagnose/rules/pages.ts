@@ -5,7 +5,7 @@
  * answer of "Who answered with the 502?" (`proxy` node). These rules come last, so a line
  * that also names a cause is explained by the cause.
  */
-import { includesAnyWord, includesWord } from '../match.ts';
+import { includesAnyWord } from '../match.ts';
 import type { ImpliedAnswers, Rule, Software } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
 

@@ -46,9 +46,6 @@ function gatewayStatus(lower: string, with503 = false): boolean {
   return with503 && (includesAnyWord(lower, ['503', '503s']) || lower.includes('service unavailable'));
 }
 
-/** Status literals every status-bound rule lists in its `anyOf` (the group's gates cover them). */
-const statusLiterals = ['502', '503', '504', 'ad gateway', 'AD GATEWAY', 'ad Gateway', 'ateway Time', 'ateway time'];
-
 /**
  * The proxies, load balancers, CDNs, gateways and platforms a sentence can name as the one
  * that gave up, lower case (whole words). A timeout beside one of them is its timeout.
