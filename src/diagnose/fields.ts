@@ -49,6 +49,7 @@ const readers: Record<Software, (line: string) => Fields> = {
   ngrok: () => ({}),
   kubernetes: () => ({}),
   fastly: () => ({}),
+  varnish: () => ({}),
   selinux: () => ({}),
   socket: () => ({}),
   report: () => ({}),

@@ -41,6 +41,7 @@ export const softwareNames: Readonly<Record<Software, string>> = {
   ngrok: 'ngrok',
   kubernetes: 'Kubernetes',
   fastly: 'Fastly',
+  varnish: 'Varnish',
   selinux: 'SELinux',
   socket: 'Connection error (any program or client library)',
   report: 'Described in words',

@@ -44,6 +44,7 @@ export type Software =
   | 'ngrok'
   | 'kubernetes'
   | 'fastly'
+  | 'varnish'
   | 'selinux'
   /** A socket error in any program's words (a client library, a runtime, an app's log). */
   | 'socket'

@@ -104,6 +104,27 @@ const products = [
   'arr',
 ];
 
+/** What a sentence says is not running: a named product, or the app, server or service in several languages. */
+const runningNouns = [
+  ...products.filter((word) => word !== 'origin'),
+  'server',
+  'app',
+  'application',
+  'service',
+  'process',
+  'container',
+  'daemon',
+  'serveur',
+  'servidor',
+  'servizio',
+  'dienst',
+  '服务',
+  '后端',
+  '进程',
+  '서버',
+  'サーバー',
+];
+
 /** {@link products} without the generic words (origin, upstream, backend…): the named products only. */
 const proxyProducts = products.filter(
   (word) => !['origin', 'upstream', 'backend', 'proxy', 'reverse proxy', 'gateway', 'router', 'lambda'].includes(word),
@@ -604,8 +625,14 @@ export const retoldRules: readonly Rule[] = [
         'workers exhausted',
         'プロセス不足',
       ]);
+      const busyPool =
+        /\b(?:workers?|processes|children|threads)\b[^.;]{0,30}\b(?:all busy|busy|exhausted|saturated|maxed out|used up)\b/.test(
+          lower,
+        ) &&
+        (gatewayStatus(lower, true) || includesAnyWord(lower, products));
       return (
         busyWords ||
+        busyPool ||
         (/\b(?:only|maximum of|max of|at most) (?:accept |allow |run |handle |serve )?\d{1,5} (?:\w+ ){0,3}(?:processes|workers|children)\b/.test(
           lower,
         ) &&
@@ -616,6 +643,7 @@ export const retoldRules: readonly Rule[] = [
       'PHP-FPM hit pm.max_children, so nginx answers 502 under load',
       'php-fpm 进程数不足，nginx 返回 502',
       'the pool can only run 5 PHP processes and the rest get a 504 from nginx',
+      'nginx 502 because the php-fpm workers are all busy',
     ],
     nearMisses: ['we run 5 PHP processes', 'the workers restarted at midnight'],
   }),
@@ -647,12 +675,20 @@ export const retoldRules: readonly Rule[] = [
         'idle connection',
         'reused connection',
       ]) &&
-      (gatewayStatus(lower, true) || includesAnyWord(lower, ['lb', ...products])),
+      (gatewayStatus(lower, true) ||
+        (includesAnyWord(lower, ['lb', ...products]) &&
+          /\b(?:clos(?:e|es|ed|ing)|reset|reus(?:e|es|ed|ing)|mismatch|shorter|longer|race|error|errors|fail(?:s|ed|ing)?)\b/.test(
+            lower,
+          ))),
     samples: [
       "The 502s come from the load balancer reusing connections after the app's keep-alive timeout closed them",
       'an idle connection is reused just as the server closes it, hence the 502',
     ],
-    nearMisses: ['keepalive_timeout 65;', 'keep-alive is on for the browser'],
+    nearMisses: [
+      'keepalive_timeout 65;',
+      'keep-alive is on for the browser',
+      'I set keepalive_timeout 65 in nginx.conf',
+    ],
   }),
   retold({
     id: 'upstream-closed-retold',
@@ -749,6 +785,16 @@ export const retoldRules: readonly Rule[] = [
       '起動していない',
       'non è avviato',
       'non in esecuzione',
+      'rrêté',
+      'RRÊTÉ',
+      'ne tourne pas',
+      "n'est pas démarré",
+      'no está corriendo',
+      'no se está ejecutando',
+      'äuft nicht',
+      'icht gestartet',
+      'não está rodando',
+      'não está em execução',
     ],
     test: (lower) => {
       if (namesOtherService(lower)) return false;
@@ -777,24 +823,27 @@ export const retoldRules: readonly Rule[] = [
           '起動していない',
           'non è avviato',
           'non in esecuzione',
+          'arrêté',
+          'ne tourne pas',
+          "n'est pas démarré",
+          'no está corriendo',
+          'no se está ejecutando',
+          'läuft nicht',
+          'nicht gestartet',
+          'não está rodando',
+          'não está em execução',
         ]) ||
         /\bcrash(?:ed|ing|es)\b/.test(lower) ||
         // "Connection refused" beside a proxy's name has its own rules (pages.ts, errno.ts).
         (/\brefus(?:ed|es|ing)\b/.test(lower) && !lower.includes('connection refused'));
-      return (
-        down &&
-        gatewayStatus(lower, true) &&
-        includesAnyWord(
-          lower,
-          products.filter((word) => word !== 'origin'),
-        )
-      );
+      return down && gatewayStatus(lower, true) && includesAnyWord(lower, runningNouns);
     },
     samples: [
       'nginx gives a bad gateway because php-fpm is not running',
       "Caddy dials [::1]:8080 while the app binds 127.0.0.1:8080, so it's a 502",
       'php-fpm 没有启动，nginx 连接不上，返回 502',
       'a refused dial is a 502 synthesised by the proxy',
+      'Erreur 502 : le serveur est arrêté',
     ],
     nearMisses: ['nginx is running and answers 200', 'postgres is not running, the app shows 502 from nginx'],
   }),
@@ -863,10 +912,14 @@ export const retoldRules: readonly Rule[] = [
       'reference §1-§7 (each proxy answers 504, some 502 or 503, when its read timeout strikes); learn.microsoft.com azure/frontdoor troubleshoot-issues (503: raise the origin response timeout / sendReceiveTimeout); CloudFront http-504-gateway-timeout.html; devcenter.heroku.com error-codes#h12-request-timeout; retold in a sentence that names the product beside a timeout',
     anyOf: [...timeoutLiterals, 'after ', 'After ', 'over ', 'than '],
     test: (lower) => {
-      const text = withoutStatusNames(lower);
+      const status = gatewayStatus(lower, true);
+      // Without a status, a setting's name alone (`proxy_read_timeout`) is a mention, not a
+      // timeout that struck: snake_case names are left out of the words looked for.
+      const plain = withoutStatusNames(lower);
+      const text = status ? plain : plain.replace(/\w{1,40}_timeout\b/g, ' ');
       const timeout = includesAny(text, timeoutWords) || duration.test(text);
       if (!timeout || includesAny(text, connectPhase) || namesOtherService(text)) return false;
-      return gatewayStatus(lower, true) || includesAnyWord(text, products);
+      return status || includesAnyWord(text, products);
     },
     samples: [
       'Heroku router timeouts on the report page',
@@ -878,6 +931,7 @@ export const retoldRules: readonly Rule[] = [
     nearMisses: [
       'nginx 504 Gateway Timeout',
       'proxy_connect_timeout 5s is too short',
+      'The nginx docs describe proxy_read_timeout',
       'the redis timeout is 5 s',
       'the session timeout is 30 minutes',
     ],
@@ -1130,6 +1184,29 @@ export const retoldWhoRules: readonly Rule[] = [
       "We can't connect to the server for this app or website at this time. There might be too much traffic or a configuration error. Try again later, or contact the app or website owner.",
     ],
     nearMisses: ['We can connect to the app again'],
+  },
+  {
+    id: 'varnish-error-page',
+    software: 'varnish',
+    kind: 'who-answered',
+    cause:
+      'The page is Varnish\'s own error page ("Guru Meditation", "Varnish cache server"): Varnish (self-hosted, or inside a CDN built on it such as Fastly) got no usable answer from its backend. "Backend fetch failed" means the fetch itself failed: the backend refused, reset or timed out. Next: varnishlog -g request -q \'RespStatus >= 500\' shows the FetchError.',
+    outcome: 'general-checklist',
+    implies: admin('other-cdn'),
+    source:
+      'varnishcache/varnish-cache bin/varnishd/builtin.vcl (vcl_backend_error and vcl_synth: "<h1>Error 503 Backend fetch failed</h1>", "<h3>Guru Meditation:</h3>", "<p>XID: …</p>", "<p>Varnish cache server</p>")',
+    includes: [],
+    anyOf: ['Guru Meditation', 'GURU MEDITATION', 'guru meditation', 'Varnish cache server'],
+    test: (line) => {
+      if (line.includes('Varnish cache server')) return true;
+      const lower = lowered(line);
+      return (
+        lower.includes('guru meditation') &&
+        (lower.includes('xid') || lower.includes('backend fetch failed') || includesWord(lower, '503'))
+      );
+    },
+    samples: ['Error 503 Backend fetch failed Guru Meditation: XID: 98765', '<p>Varnish cache server</p>'],
+    nearMisses: ["Guru Meditation Error: Core 0 panic'ed (Task watchdog got triggered)"],
   },
   {
     id: 'envoy-response-header',
