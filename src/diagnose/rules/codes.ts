@@ -368,13 +368,29 @@ export const codeRules: readonly Rule[] = [
       'does not have any active Endpoint',
       'no endpoints available for service',
       'No endpoints available for service',
+      'no endpoints',
+      'No endpoints',
+      'no ready endpoints',
+      'no active endpoints',
     ],
+    // The controller's and apiserver's texts, or a Service retold as having no endpoints beside
+    // the words of Kubernetes ("the service has no endpoints, so the ingress returns 503").
+    test: (line) => {
+      const lower = line.toLowerCase();
+      if (lower.includes('does not have any active endpoint') || lower.includes('no endpoints available for service'))
+        return true;
+      return (
+        /\bno (?:ready |active |healthy )?endpoints\b/.test(lower) &&
+        includesAnyWord(lower, ['service', 'svc', 'ingress', 'kubernetes', 'k8s', 'kubectl', 'pod', 'pods'])
+      );
+    },
     samples: [
+      'The web Service has no ready endpoints, so the ingress answers 503',
       'W1206 10:00:00.000000       7 controller.go:1112] Service "default/web" does not have any active Endpoint.',
       'service default/web does not have any active endpoints',
       'Error from server (ServiceUnavailable): no endpoints available for service "web"',
     ],
-    nearMisses: ['Service "default/web" has 2 active endpoints'],
+    nearMisses: ['Service "default/web" has 2 active endpoints', 'the API has no endpoints for billing yet'],
   },
   {
     id: 'alb-no-target-response-fields',
@@ -448,6 +464,9 @@ export const codeGates: readonly string[] = [
   'ctive endpoint',
   'ctive Endpoint',
   'ndpoints available for service',
+  'o endpoints',
+  'o ready endpoints',
+  'o active endpoints',
   'target_status_code',
   'processing_time',
   '502',

@@ -961,10 +961,11 @@ export const retoldRules: readonly Rule[] = [
     log: 'unhealthy',
     source:
       'learn.microsoft.com azure/application-gateway application-gateway-backend-health-troubleshooting ("Status code of the backend\'s HTTP response did not match the probe setting"; backend pool Unhealthy gives 502); docs.aws.amazon.com elasticloadbalancing target-group-health-checks',
-    anyOf: ['nhealthy', 'NHEALTHY', 'ealth probe', 'ealth check', 'ealthcheck', 'robe setting', 'robe'],
+    anyOf: ['nhealthy', 'NHEALTHY', 'ealth probe', 'ealth check', 'ealthcheck', 'robe setting', 'robe', 'o healthy'],
     test: (lower) =>
       (includesAnyWord(lower, ['unhealthy']) ||
-        includesAny(lower, ['health probe', 'health check', 'healthcheck', 'probe setting'])) &&
+        includesAny(lower, ['health probe', 'health check', 'healthcheck', 'probe setting']) ||
+        /\bno healthy (?:droplets?|targets?|instances?|hosts?|vms?|nodes?|backends?)\b/.test(lower)) &&
       includesAny(lower, [
         'backend',
         'pool',
