@@ -765,6 +765,15 @@ export const retoldRules: readonly Rule[] = [
       'not started',
       'rashed',
       'rashing',
+      'rashes',
+      'ot binding',
+      'ot bound',
+      "an't reach",
+      'annot reach',
+      "an't connect",
+      'annot connect',
+      'nable to connect',
+      "ouldn't connect",
       'othing handling',
       'othing listening',
       'othing is listening',
@@ -797,7 +806,8 @@ export const retoldRules: readonly Rule[] = [
       'não está em execução',
     ],
     test: (lower) => {
-      if (namesOtherService(lower)) return false;
+      // "Connection refused" beside a proxy's name has its own rules (pages.ts, errno.ts).
+      if (namesOtherService(lower) || lower.includes('connection refused')) return false;
       const ipFamilies =
         includesAny(lower, ['::1', 'ipv6']) &&
         includesAny(lower, ['127.0.0.1', 'ipv4']) &&
@@ -834,8 +844,10 @@ export const retoldRules: readonly Rule[] = [
           'não está em execução',
         ]) ||
         /\bcrash(?:ed|ing|es)\b/.test(lower) ||
-        // "Connection refused" beside a proxy's name has its own rules (pages.ts, errno.ts).
-        (/\brefus(?:ed|es|ing)\b/.test(lower) && !lower.includes('connection refused'));
+        /\b(?:not binding|not bound|can't reach|cannot reach|can't connect|cannot connect|unable to connect|couldn't connect)\b/.test(
+          lower,
+        ) ||
+        /\brefus(?:ed|es|ing)\b/.test(lower);
       return down && gatewayStatus(lower, true) && includesAnyWord(lower, runningNouns);
     },
     samples: [
@@ -846,6 +858,43 @@ export const retoldRules: readonly Rule[] = [
       'Erreur 502 : le serveur est arrêté',
     ],
     nearMisses: ['nginx is running and answers 200', 'postgres is not running, the app shows 502 from nginx'],
+  }),
+  retold({
+    id: 'unix-socket-path-retold',
+    cause:
+      "The unix socket the proxy connects to is not there: the upstream (PHP-FPM after a PHP upgrade, gunicorn, puma) listens on another path, or is not running. Compare the proxy's fastcgi_pass / proxy_pass socket path with the upstream's listen setting.",
+    outcome: 'unix-socket-missing',
+    log: 'no-such-file',
+    source:
+      'nginx "connect() to unix:… failed (2: No such file or directory)" (reference §1) and PHP-FPM\'s versioned default socket (/run/php/php<version>-fpm.sock, Debian\'s php-fpm packages), retold in a sentence',
+    anyOf: ['sock', 'Sock', 'SOCK'],
+    test: (lower) =>
+      includesAny(lower, ['.sock', 'socket']) &&
+      /\b(?:path changed|changed path|wrong path|wrong socket|does not exist|doesn't exist|missing|not found|no such file|not there|disappeared|gone)\b/.test(
+        lower,
+      ) &&
+      (gatewayStatus(lower, true) || includesAnyWord(lower, products) || lower.includes('.sock')),
+    samples: [
+      'nginx 502 after the PHP upgrade because the php-fpm socket path changed',
+      'The socket /run/php/php7.4-fpm.sock does not exist any more',
+    ],
+    nearMisses: ['the socket /run/php/php8.2-fpm.sock is there', 'websocket connection closed'],
+  }),
+  retold({
+    id: 'selinux-retold',
+    cause:
+      'SELinux keeps the web server from connecting to its upstream (or from opening the socket): on RHEL, CentOS, Rocky and Fedora, httpd_t may not connect out until the boolean httpd_can_network_connect is on (setsebool -P httpd_can_network_connect 1). The audit log shows the denial (avc: denied { name_connect }).',
+    outcome: 'permission-denied',
+    log: 'permission-denied',
+    source:
+      'selinux-policy httpd_selinux(8) (httpd_can_network_connect); the audit log\'s "avc: denied { name_connect }", retold beside a status',
+    anyOf: ['SELinux', 'selinux', 'SELINUX', 'SeLinux'],
+    test: (lower) =>
+      lower.includes('selinux') &&
+      (gatewayStatus(lower, true) ||
+        /\b(?:block|blocks|blocked|blocking|deny|denies|denied|enforcing|prevent|prevents)\b/.test(lower)),
+    samples: ['nginx 502 because SELinux blocks the connection to the upstream'],
+    nearMisses: ['SELinux is disabled on this host'],
   }),
   retold({
     id: 'firewall-blocks-origin-retold',
