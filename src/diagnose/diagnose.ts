@@ -4,6 +4,7 @@
  */
 import { extractFields } from './fields.ts';
 import { sniffFormat } from './formats/sniff.ts';
+import { buildGateIndex, maxIndexedGroups } from './gate-index.ts';
 import { includesAny, maxLineLength, ruleMatches } from './match.ts';
 import { ruleGroups } from './rules/index.ts';
 import type { Finding, LineFormat, Rule, RuleGroup } from './types.ts';
@@ -40,6 +41,29 @@ const nginxFallbackKeys = ['() failed (', 'prematurely closed connection'];
 const passedThrough = ['sent in stderr', 'PHP message', 'upstream sent', 'client sent'];
 
 /**
+ * The format-free path's gates, compiled: {@link ruleGroups} in runs of at most
+ * {@link maxIndexedGroups}, each run read in one pass (see `gate-index.ts`) instead of one
+ * `includes` per gate literal.
+ */
+const gateRuns = Array.from({ length: Math.ceil(ruleGroups.length / maxIndexedGroups) }, (_, run) => {
+  const groups = ruleGroups.slice(run * maxIndexedGroups, (run + 1) * maxIndexedGroups);
+  return { groups, index: buildGateIndex(groups) };
+});
+
+/** The first rule of {@link ruleGroups} that matches `text`, its gates read by {@link gateRuns}. */
+function firstMatchIndexed(text: string): Rule | undefined {
+  for (const { groups, index } of gateRuns) {
+    const hits = index.scan(text);
+    if (hits === 0) continue;
+    for (let bit = 0; bit < groups.length; bit += 1) {
+      if ((hits & (1 << bit)) === 0) continue;
+      for (const rule of groups[bit]!.rules) if (ruleMatches(rule, text)) return rule;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The first rule that matches `line`, or undefined. Only the first {@link maxLineLength}
  * characters are read. A line that starts like an nginx or Apache error_log entry is only
  * tried against that server's rules (see `formats/sniff.ts`); an nginx line none of them
@@ -51,7 +75,7 @@ const passedThrough = ['sent in stderr', 'PHP message', 'upstream sent', 'client
 export function classifyLine(line: string): Rule | undefined {
   const text = line.length > maxLineLength ? line.slice(0, maxLineLength) : line;
   const format = sniffFormat(text);
-  if (format === undefined) return firstMatch(ruleGroups, text);
+  if (format === undefined) return firstMatchIndexed(text);
   const own = includesAny(text, formatKeys[format]) ? firstMatch(groupsByFormat[format], text) : undefined;
   if (own !== undefined || format !== 'nginx') return own;
   if (!includesAny(text, nginxFallbackKeys) || includesAny(text, passedThrough)) return undefined;

@@ -39,6 +39,20 @@ const readers: Record<Software, (line: string) => Fields> = {
   firewalld: () => ({}),
   node: () => ({}),
   kong: () => ({}),
+  heroku: () => ({}),
+  vercel: () => ({}),
+  fly: () => ({}),
+  render: () => ({}),
+  railway: () => ({}),
+  'cloud-run': () => ({}),
+  iis: () => ({}),
+  ngrok: () => ({}),
+  kubernetes: () => ({}),
+  fastly: () => ({}),
+  varnish: () => ({}),
+  selinux: () => ({}),
+  socket: () => ({}),
+  report: () => ({}),
 };
 
 /**

@@ -31,6 +31,20 @@ export const softwareNames: Readonly<Record<Software, string>> = {
   firewalld: 'firewalld',
   node: 'Node.js',
   kong: 'Kong Gateway',
+  heroku: 'Heroku',
+  vercel: 'Vercel',
+  fly: 'Fly.io',
+  render: 'Render',
+  railway: 'Railway',
+  'cloud-run': 'Google Cloud Run',
+  iis: 'Microsoft IIS',
+  ngrok: 'ngrok',
+  kubernetes: 'Kubernetes',
+  fastly: 'Fastly',
+  varnish: 'Varnish',
+  selinux: 'SELinux',
+  socket: 'Connection error (any program or client library)',
+  report: 'Described in words',
 };
 
 /** One labelled value read from a log line. */

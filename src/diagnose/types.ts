@@ -4,7 +4,11 @@
  * fields read from it. Pure TypeScript: the browser and the CLI share it.
  */
 
-/** The software that prints a message. Names follow the reference's sections. */
+/**
+ * The software that prints a message. Names follow the reference's sections; `platform` is
+ * a hosting platform the line does not name, `socket` any program's socket error, `report`
+ * a sentence that retells a cause.
+ */
 export type Software =
   | 'nginx'
   | 'apache'
@@ -29,7 +33,23 @@ export type Software =
   | 'platform'
   | 'firewalld'
   | 'node'
-  | 'kong';
+  | 'kong'
+  | 'heroku'
+  | 'vercel'
+  | 'fly'
+  | 'render'
+  | 'railway'
+  | 'cloud-run'
+  | 'iis'
+  | 'ngrok'
+  | 'kubernetes'
+  | 'fastly'
+  | 'varnish'
+  | 'selinux'
+  /** A socket error in any program's words (a client library, a runtime, an app's log). */
+  | 'socket'
+  /** A cause told in a sentence rather than a log line. */
+  | 'report';
 
 /** Fix pages (`content/docs/fixes/<id>.mdx`) a rule can send the reader to. */
 export type OutcomeId =

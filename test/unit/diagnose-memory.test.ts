@@ -42,8 +42,9 @@ async function runOn(
   );
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-  child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+  // Both are pipes (stdio above), so never null.
+  child.stdout!.on('data', (data: Buffer) => (stdout += data.toString()));
+  child.stderr!.on('data', (data: Buffer) => (stderr += data.toString()));
   if (!fromFile) {
     for (const chunk of input) if (!child.stdin!.write(chunk)) await once(child.stdin!, 'drain');
     child.stdin!.end();

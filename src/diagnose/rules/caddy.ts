@@ -83,14 +83,19 @@ export const caddyRules: readonly Rule[] = [
     outcome: 'upstream-refused',
     status: 502,
     implies: admin('caddy', 'refused'),
-    source: 'Go net error text; searx/searx#3205, joemccann/radon#159, caddyserver/caddy#546 (reference §4, §12)',
+    source:
+      "Go net error text; searx/searx#3205, joemccann/radon#159, caddyserver/caddy#546 (reference §4, §12). Only on a line that carries Caddy's own words: its logger names (http.log.error, http.handlers.reverse_proxy), its reverseproxy error trace, its name, or Caddy 1's `[ERROR 502 /path]` prefix; the bare Go text (ngrok, cloudflared, gRPC, any Go client print it too) is left to the socket-error rules (errno.ts)",
     includes: ['dial tcp ', 'connection refused'],
+    anyOf: ['http.log.error', 'http.handlers.reverse_proxy', 'reverseproxy', 'caddy', 'Caddy', '[ERROR 502 '],
     samples: [
       '{"level":"error","ts":1649018456.56,"logger":"http.log.error","msg":"dial tcp 127.0.0.1:4040: connect: connection refused","request":{},"duration":0.025,"status":502,"err_id":"xxbwvxhij","err_trace":"reverseproxy.statusError (reverseproxy.go:886)"}',
-      'dial tcp [::1]:8765: connect: connection refused',
       '[ERROR 502 /index.php] dial tcp 127.0.0.1:9000: connection refused',
     ],
-    nearMisses: ['dial tcp 127.0.0.1:4040: i/o timeout'],
+    nearMisses: [
+      'dial tcp 127.0.0.1:4040: i/o timeout',
+      'dial tcp [::1]:8765: connect: connection refused',
+      'ERROR: failed to connect to upstream: dial tcp 127.0.0.1:8080: connect: connection refused',
+    ],
   },
   {
     id: 'caddy-dial-timeout',

@@ -17,7 +17,9 @@ const docs =
 function codeForms(code: string): string[] {
   return [
     `Error code ${code}`,
-    // The plain-text body Cloudflare sends a client that does not accept HTML (curl, fetch).
+    // The plain-text body Cloudflare sends a client that does not accept HTML (curl, fetch):
+    // 16 bytes for a 502 (auroraxo/docrot-api v1.4.0 release notes measured it at the edge),
+    // `error code: 522` quoted from a Workers endpoint in fatwang2/search2ai#12.
     `error code: ${code}`,
     `Error ${code}`,
     `error ${code}`,
@@ -187,8 +189,10 @@ export const cloudflareRules: readonly Rule[] = [
     outcome: 'cdn-origin',
     status: 502,
     implies: { role: 'admin', proxy: 'cloudflare' },
-    source: 'cloudflared log, Cloudflare 502 via Tunnel (reference §7.3, §12)',
-    includes: ['Unable to reach the origin service'],
+    source:
+      'cloudflared log, Cloudflare 502 via Tunnel (reference §7.3, §12); cloudflare/cloudflared connection/errors.go and proxy: "Unable to reach the origin service. The service may be down or it may not be responding to traffic from cloudflared: <the dial or TLS error>" (the second sentence alone when a paste cuts the first; a TLS error after it is still the tunnel failing to reach its origin, not a proxy of its own)',
+    includes: [],
+    anyOf: ['Unable to reach the origin service', 'responding to traffic from cloudflared'],
     samples: [
       '2024-07-10T16:37:00Z ERR Request failed error="Unable to reach the origin service. The service may be down or it may not be responding to traffic from cloudflared: dial tcp 192.168.3.180:3000: i/o timeout" connIndex=2 dest=https://app.example.com/ event=0 ip=198.41.192.37 type=http',
       '{"level":"error","error":"Unable to reach the origin service. The service may be down or it may not be responding to traffic from cloudflared: dial tcp [::1]:8081: connect: connection refused","cfRay":"8f2c1a2b3c4d5e6f-FRA","originService":"http://localhost:8081"}',
@@ -196,3 +200,9 @@ export const cloudflareRules: readonly Rule[] = [
     nearMisses: ['2024-07-10T16:37:00Z INF Registered tunnel connection connIndex=0 event=0 ip=198.41.192.37'],
   },
 ];
+
+/** cloudflared's own rules, tried before Traefik's and the TLS rules, which would take its quoted Go errors. */
+export const cloudflaredRules: readonly Rule[] = cloudflareRules.filter((rule) => rule.software === 'cloudflared');
+
+/** Cloudflare's page and code rules (everything but {@link cloudflaredRules}). */
+export const cloudflareEdgeRules: readonly Rule[] = cloudflareRules.filter((rule) => rule.software !== 'cloudflared');

@@ -109,24 +109,40 @@ const herokuCodes: readonly HerokuCode[] = [
   },
 ];
 
-/** A rule for one Heroku router code: the log line, its `Error Hnn (` form, or the code beside Heroku's name. */
+/**
+ * Words that make a bare `H12` a Heroku code: Heroku's name, a dyno, its router, or the word
+ * error or code beside it ("H12 errors", "an H13 code error"). Bounded, case-insensitive.
+ */
+export const herokuContext = /heroku|dyno|router|\berrors?\b|\bcodes?\b/i;
+
+/**
+ * A rule for one Heroku router code: the log line, its `Error Hnn (` form, the code beside
+ * Heroku's name or the word error, or a description of three words or more on its own
+ * ("Backlog too deep", "Connection closed without response"), in any case.
+ */
 function herokuRule(spec: HerokuCode): Rule {
   const descs = [...spec.desc.map((text) => `desc="${text}"`), ...(spec.phrases ?? [])];
   return {
     id: `heroku-${spec.code.toLowerCase()}`,
-    software: 'platform',
+    software: 'heroku',
     cause: spec.cause,
     outcome: spec.outcome,
     status: 503,
     implies: admin('platform'),
     source: herokuSource,
     includes: [],
-    anyOf: [spec.code, ...descs],
+    anyOf: [
+      spec.code,
+      ...descs,
+      ...spec.desc.filter((text) => text.split(' ').length >= 3).flatMap((text) => [text, text.toLowerCase()]),
+    ],
     test: (line) =>
       includesWhole(line, `code=${spec.code}`) ||
       line.includes(`Error ${spec.code} (`) ||
       descs.some((desc) => line.includes(desc)) ||
-      (includesWord(line, spec.code) && /heroku|dyno/i.test(line)),
+      (includesWord(line, spec.code) && herokuContext.test(line)) ||
+      (spec.desc.some((text) => text.split(' ').length >= 3) &&
+        spec.desc.some((text) => text.split(' ').length >= 3 && line.toLowerCase().includes(text.toLowerCase()))),
     samples: [
       spec.logLine ??
         `2024-03-02T17:58:33.000000+00:00 heroku[router]: at=error code=${spec.code} desc="${spec.desc[0]}" method=GET path="/" host=myapp.herokuapp.com request_id=5b3c1e9a fwd="203.0.113.9" dyno=web.1 connect= service= status=503 bytes= protocol=https`,
@@ -190,13 +206,13 @@ const iisContext = ['iis', 'bad gateway', 'process failure', 'ancm', 'aspnetcore
 function iisRule(spec: (typeof iisSubstatus)[number]): Rule {
   return {
     id: `iis-502-${spec.sub}`,
-    software: 'platform',
+    software: 'iis',
     cause: spec.cause,
     outcome: spec.outcome,
     status: 502,
     implies: admin('not-sure'),
     source:
-      'learn.microsoft.com troubleshoot/developer/webapps/iis (HTTP status substatus codes; "Troubleshooting 502 errors in ARR": 502.3 with sc-win32-status 12002); dotnet/AspNetCore.Docs aspnetcore/test/troubleshoot-azure-iis.md (502.5 Process Failure)',
+      'Windows SDK iiscnfg.h MD_ERROR_SUB502_TIMEOUT = 1 (502.1, CGI time-out; microsoft.github.io/windows-docs-rs …/Iis/constant.MD_ERROR_SUB502_TIMEOUT.html); iis.net/learn/troubleshoot/diagnosing-http-errors/troubleshooting-http-5022-bad-gateway-error-in-cgi-applications (502.2: "Specified CGI application did not return a complete set of HTTP headers"); learn.microsoft.com troubleshoot/developer/webapps/iis "Troubleshooting 502 errors in ARR" (502.3 with sc-win32-status 12002, ERROR_WINHTTP_TIMEOUT) and the archived blog benjaminperkins/502-3 (502.3 "Bad Gateway: Forwarder Connection Error (ARR)"); dotnet/AspNetCore.Docs aspnetcore/test/troubleshoot-azure-iis.md (502.5 Process Failure)',
     includes: [`502.${spec.sub}`],
     test: (line) => {
       if (!hasSubstatus(line, spec.sub)) return false;
@@ -219,7 +235,7 @@ function has5023(line: string): boolean {
 /** The connection-error 502.3 (WinHTTP 12029/12030: no connection to the backend). */
 const iis5023Refused: Rule = {
   id: 'iis-502-3-cannot-connect',
-  software: 'platform',
+  software: 'iis',
   cause:
     'IIS 502.3 with WinHTTP error 12029 or 12030: IIS, acting as a proxy (ARR or the ASP.NET Core Module), could not connect to the backend, or lost the connection: nothing listens there, or it closed the connection.',
   outcome: 'upstream-refused',
@@ -279,17 +295,24 @@ export const codeRules: readonly Rule[] = [
   ...iisSubstatus.map(iisRule),
   {
     id: 'ngrok-upstream-refused',
-    software: 'platform',
+    software: 'ngrok',
     cause:
       'ngrok reached its agent, but the agent could not connect to the local service it forwards to (ERR_NGROK_8012): nothing listens on that port, or it listens on another address (127.0.0.1 against ::1). Start the service or point ngrok at the port it uses.',
     outcome: 'upstream-refused',
     status: 502,
     implies: admin('not-sure', 'refused'),
     source:
-      'ngrok.com/docs/errors/err_ngrok_8012 ("Traffic was successfully tunneled to the ngrok agent, but the agent failed to establish a connection to the upstream web service")',
+      'ngrok.com/docs/errors/err_ngrok_8012 ("Traffic was successfully tunneled to the ngrok agent, but the agent failed to establish a connection to the upstream web service"); ngrok 2\'s page "Failed to complete tunnel connection" ("… was successfully tunneled to your ngrok client, but the client failed to establish a connection to the local address localhost:8080"), as saved in public repositories',
     includes: [],
-    anyOf: ['ERR_NGROK_8012', 'failed to establish a connection to the upstream'],
-    test: (line) => ngrokCode(line, '8012') || line.includes('failed to establish a connection to the upstream'),
+    anyOf: [
+      'ERR_NGROK_8012',
+      'failed to establish a connection to the upstream',
+      'failed to establish a connection to the local address',
+    ],
+    test: (line) =>
+      ngrokCode(line, '8012') ||
+      line.includes('failed to establish a connection to the upstream') ||
+      line.includes('failed to establish a connection to the local address'),
     samples: [
       'ERR_NGROK_8012',
       'Traffic was successfully tunneled to the ngrok agent, but the agent failed to establish a connection to the upstream web service at localhost:3000.',
@@ -298,7 +321,7 @@ export const codeRules: readonly Rule[] = [
   },
   {
     id: 'ngrok-invalid-response',
-    software: 'platform',
+    software: 'ngrok',
     cause:
       'The service behind the ngrok agent answered something that is not valid HTTP (ERR_NGROK_3004), most often an HTTPS service that ngrok speaks plain HTTP to: give ngrok the https:// address.',
     outcome: 'invalid-response',
@@ -316,7 +339,7 @@ export const codeRules: readonly Rule[] = [
   },
   {
     id: 'cloud-run-no-available-instance',
-    software: 'platform',
+    software: 'cloud-run',
     cause:
       'Cloud Run had no instance free to take the request (429 or 503, "no available instance"): the service is at its maximum number of instances, or instances cannot start fast enough for a burst. Raise max instances or concurrency, or make start-up faster.',
     outcome: 'overload',
@@ -331,7 +354,7 @@ export const codeRules: readonly Rule[] = [
   ...frontDoorErrors.map(frontDoorRule),
   {
     id: 'kubernetes-no-endpoints',
-    software: 'platform',
+    software: 'kubernetes',
     cause:
       "The Kubernetes Service has no ready endpoints: no pod matches its selector, or none passes its readiness probe, so the ingress has nowhere to send the request (ingress-nginx answers 503). Check 'kubectl get endpoints' and the pods' readiness.",
     outcome: 'no-live-upstreams',
@@ -345,13 +368,29 @@ export const codeRules: readonly Rule[] = [
       'does not have any active Endpoint',
       'no endpoints available for service',
       'No endpoints available for service',
+      'no endpoints',
+      'No endpoints',
+      'no ready endpoints',
+      'no active endpoints',
     ],
+    // The controller's and apiserver's texts, or a Service retold as having no endpoints beside
+    // the words of Kubernetes ("the service has no endpoints, so the ingress returns 503").
+    test: (line) => {
+      const lower = line.toLowerCase();
+      if (lower.includes('does not have any active endpoint') || lower.includes('no endpoints available for service'))
+        return true;
+      return (
+        /\bno (?:ready |active |healthy )?endpoints\b/.test(lower) &&
+        includesAnyWord(lower, ['service', 'svc', 'ingress', 'kubernetes', 'k8s', 'kubectl', 'pod', 'pods'])
+      );
+    },
     samples: [
+      'The web Service has no ready endpoints, so the ingress answers 503',
       'W1206 10:00:00.000000       7 controller.go:1112] Service "default/web" does not have any active Endpoint.',
       'service default/web does not have any active endpoints',
       'Error from server (ServiceUnavailable): no endpoints available for service "web"',
     ],
-    nearMisses: ['Service "default/web" has 2 active endpoints'],
+    nearMisses: ['Service "default/web" has 2 active endpoints', 'the API has no endpoints for billing yet'],
   },
   {
     id: 'alb-no-target-response-fields',
@@ -374,7 +413,7 @@ export const codeRules: readonly Rule[] = [
   },
   {
     id: 'header-size-retold',
-    software: 'platform',
+    software: 'report',
     cause:
       "The request or the upstream's response headers are larger than the proxy's buffer (large or many cookies, long tokens in headers): nginx's proxy_buffer_size, Apache's LimitRequestFieldSize, or the load balancer's header limits. The proxy's error log says which side.",
     outcome: 'header-too-big',
@@ -405,6 +444,9 @@ export const codeRules: readonly Rule[] = [
 
 /** Gates of the code rules: every rule needs one of these literals (see `index.ts`). */
 export const codeGates: readonly string[] = [
+  ...herokuCodes.flatMap((spec) =>
+    spec.desc.filter((text) => text.split(' ').length >= 3).flatMap((text) => [text, text.toLowerCase()]),
+  ),
   'H1',
   'H2',
   'R10',
@@ -418,9 +460,13 @@ export const codeGates: readonly string[] = [
   'OriginInvalidResponse',
   'ngrok gateway error',
   'failed to establish a connection to the upstream',
+  'failed to establish a connection to the local address',
   'ctive endpoint',
   'ctive Endpoint',
   'ndpoints available for service',
+  'o endpoints',
+  'o ready endpoints',
+  'o active endpoints',
   'target_status_code',
   'processing_time',
   '502',

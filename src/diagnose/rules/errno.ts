@@ -91,8 +91,15 @@ export function namesOtherService(lower: string): boolean {
 }
 
 /**
- * WSAECONNREFUSED's text in Windows' own languages (de, fr, es, pt-BR, ru), as .NET and Go
- * print it from FormatMessage, lower case.
+ * WSAECONNREFUSED's text in Windows' own languages (de, fr, es, pt-BR and pt-PT, ru), as .NET,
+ * Python (`[WinError 10061] …`) and Go (`connectex: …`) print it from FormatMessage, lower
+ * case. Each checked against real output quoted in public code and logs (code search, Dec
+ * 2026): "Es konnte keine Verbindung hergestellt werden, da der Zielcomputer die Verbindung
+ * verweigerte", "Aucune connexion n'a pu être établie car l'ordinateur cible l'a expressément
+ * refusée", "No se puede establecer una conexión ya que el equipo de destino denegó
+ * expresamente dicha conexión", "Nenhuma conexão/ligação pôde ser feita porque o computador de
+ * destino as recusou ativamente", "Подключение не установлено, т.к. конечный компьютер отверг
+ * запрос на подключение".
  */
 const windowsRefused = [
   'die verbindung verweigerte',
@@ -154,7 +161,7 @@ interface Family {
 function family(spec: Family): Rule {
   return {
     id: spec.id,
-    software: 'platform',
+    software: 'socket',
     cause: spec.cause,
     outcome: spec.outcome,
     implies: spec.implies ?? admin('not-sure', spec.log),

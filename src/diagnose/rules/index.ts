@@ -10,7 +10,7 @@ import { apacheResponseRules } from './apache-response.ts';
 import { appServerRules } from './app-servers.ts';
 import { caddyRules } from './caddy.ts';
 import { cloudRules } from './cloud.ts';
-import { cloudflareRules } from './cloudflare.ts';
+import { cloudflaredRules, cloudflareEdgeRules } from './cloudflare.ts';
 import { curlRules } from './curl.ts';
 import { digRules } from './dig.ts';
 import { codeGates, codeRules } from './codes.ts';
@@ -24,6 +24,15 @@ import { nodeProxyGates, nodeProxyRules } from './node-proxies.ts';
 import { namedProxyGates, platformHeaderGates, whoAnsweredRules } from './pages.ts';
 import { platformRules } from './platforms.ts';
 import { proseGates, proseRules } from './prose.ts';
+import {
+  apacheAjpRule,
+  gatewayTimeoutStatusRule,
+  retoldGates,
+  retoldRules,
+  retoldWhoGates,
+  retoldWhoRules,
+  staleAddressRule,
+} from './retold.ts';
 import { nginxTlsRules } from './nginx-tls.ts';
 import { nginxResponseRules } from './nginx-response.ts';
 import { traefikRules } from './traefik.ts';
@@ -53,6 +62,9 @@ export const ruleGroups: readonly RuleGroup[] = [
     gates: ['resolv', 'host not found in upstream'],
     rules: nginxResolverRules,
   },
+  // Stale upstream addresses retold: before nginx's retold fragments take the "Connection
+  // refused" such a sentence also tells.
+  { name: 'stale-address', gates: staleAddressRule.anyOf ?? [], rules: [staleAddressRule] },
   {
     name: 'nginx-fragments',
     gates: [
@@ -97,8 +109,9 @@ export const ruleGroups: readonly RuleGroup[] = [
       'interim',
       'roxy',
       'keepalives',
+      'ajp_ilink_receive',
     ],
-    rules: [...apacheRules, ...apacheResponseRules],
+    rules: [...apacheRules, ...apacheResponseRules, apacheAjpRule],
   },
   { name: 'haproxy', gates: ['] ', 'no server available', ' is DOWN', 'invalid response'], rules: haproxyRules },
   {
@@ -142,12 +155,17 @@ export const ruleGroups: readonly RuleGroup[] = [
     ],
     rules: envoyRetoldRules,
   },
+  {
+    name: 'cloudflared',
+    gates: ['Unable to reach the origin service', 'responding to traffic from cloudflared'],
+    rules: cloudflaredRules,
+  },
   { name: 'traefik', gates: ['available server', 'dial tcp ', 'caused by: ', 'tls: ', 'x509: '], rules: traefikRules },
   { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend', 'statusDescription'], rules: cloudRules },
   {
     name: 'cloudflare',
     gates: ['52', '530', 'data-translate', 'origin service', 'Web server is', 'Cloudflare is unable'],
-    rules: cloudflareRules,
+    rules: cloudflareEdgeRules,
   },
   {
     name: 'caddy',
@@ -233,6 +251,10 @@ export const ruleGroups: readonly RuleGroup[] = [
       'REJECT: ',
       '_DROP: IN=',
       'Application failed to respond',
+      'application failed to respond',
+      'APPLICATION FAILED TO RESPOND',
+      'onnection closed without response',
+      'ONNECTION CLOSED WITHOUT RESPONSE',
       'o open ports detected',
     ],
     rules: platformRules,
@@ -240,7 +262,11 @@ export const ruleGroups: readonly RuleGroup[] = [
   // Platform and server codes: causes, so before the sentences that only name who answered.
   { name: 'codes', gates: codeGates, rules: codeRules },
   { name: 'prose', gates: proseGates, rules: proseRules },
+  // Causes retold beside a proxy's or product's name (round 7): before the who-answered
+  // sentences, so a sentence that names a proxy and a cause leads with the cause.
+  { name: 'retold', gates: retoldGates, rules: retoldRules },
   { name: 'dig', gates: ['NXDOMAIN', 'SERVFAIL', 'REFUSED', 'no servers could be reached'], rules: digRules },
+  { name: 'who-answered-more', gates: retoldWhoGates, rules: retoldWhoRules },
   {
     name: 'who-answered',
     gates: [
@@ -303,6 +329,7 @@ export const ruleGroups: readonly RuleGroup[] = [
     ],
     rules: whoAnsweredRules,
   },
+  { name: 'gateway-timeout-status', gates: gatewayTimeoutStatusRule.anyOf ?? [], rules: [gatewayTimeoutStatusRule] },
   // Socket errors in any program's words: the most generic wordings come last, so every
   // proxy's own message is explained by its own rule first.
   { name: 'errno', gates: errnoGates, rules: errnoRules },

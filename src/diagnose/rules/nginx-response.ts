@@ -49,9 +49,12 @@ export const nginxResponseRules: readonly Rule[] = [
     outcome: 'upstream-timeout',
     status: 504,
     implies: admin('nginx', 'timed-out'),
-    source: 'nginx src/http/ngx_http_upstream.c:3733 (reference §1, §13)',
-    includes: ['upstream timed out (110: ', readingHeader],
+    source:
+      'nginx src/http/ngx_http_upstream.c:3733 (reference §1, §13); on Windows the errno is WSAETIMEDOUT, 10060 (src/os/win32/ngx_errno.h NGX_ETIMEDOUT)',
+    includes: [readingHeader],
+    anyOf: ['upstream timed out (110: ', 'upstream timed out (10060: '],
     samples: [
+      '2024/08/14 12:24:08 [error] 2970#1866: *1 upstream timed out (10060: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond) while reading response header from upstream, client: 127.0.0.1, server: localhost',
       '2026/11/24 01:22:06 [error] 15577#15577: *3 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 127.0.0.1, server: example.test, request: "GET /timeout HTTP/1.1", upstream: "http://127.0.0.1:19001/timeout", host: "example.test"',
     ],
     nearMisses: [line(`upstream timed out (110: Connection timed out) ${connecting}`)],

@@ -235,7 +235,8 @@ export const nginxConnectRules: readonly Rule[] = [
     status: 504,
     implies: admin('nginx'),
     source: 'nginx ngx_http_upstream_next() "upstream timed out" (reference §1, §13)',
-    includes: ['upstream timed out (110: ', connecting],
+    includes: [connecting],
+    anyOf: ['upstream timed out (110: ', 'upstream timed out (10060: '],
     samples: [
       '2026/11/24 01:22:36 [error] 15847#15847: *41 upstream timed out (110: Connection timed out) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /conntimeout HTTP/1.1", upstream: "http://127.0.0.1:19010/conntimeout", host: "example.test"',
     ],

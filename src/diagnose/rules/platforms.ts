@@ -6,6 +6,7 @@
 import { includesWhole, includesWord } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
+import { herokuContext } from './codes.ts';
 
 /** API Gateway with a Lambda function behind it (`gateway-target: function`). */
 const lambdaBehindGateway = admin('api-gateway', undefined, { 'gateway-target': 'function' });
@@ -160,7 +161,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'vercel-function-error',
-    software: 'platform',
+    software: 'vercel',
     cause:
       "Vercel's function crashed, timed out, sent no response or a response Vercel cannot use (FUNCTION_INVOCATION_FAILED, FUNCTION_INVOCATION_TIMEOUT, NO_RESPONSE_FROM_FUNCTION, NO_STATUS_CODE_FROM_FUNCTION, BODY_NOT_A_STRING_FROM_FUNCTION, the middleware's and edge functions' codes). The function's log on Vercel says which.",
     outcome: 'serverless-response',
@@ -188,7 +189,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'vercel-dns-hostname',
-    software: 'platform',
+    software: 'vercel',
     cause:
       "Vercel could not resolve the host name of the external origin a rewrite or proxy sends the request to (DNS_HOSTNAME_NOT_FOUND, DNS_HOSTNAME_RESOLVE_FAILED, DNS_HOSTNAME_SERVER_ERROR, DNS_HOSTNAME_EMPTY): the name in the rewrite's destination is wrong or has no DNS record.",
     outcome: 'proxy-cannot-resolve',
@@ -204,7 +205,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'fly-instance-refused',
-    software: 'platform',
+    software: 'fly',
     cause:
       "Fly.io's proxy could not connect to the app: nothing listens on the internal_port in fly.toml, or the app listens on 127.0.0.1 instead of 0.0.0.0.",
     outcome: 'upstream-refused',
@@ -218,7 +219,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'fly-no-candidate',
-    software: 'platform',
+    software: 'fly',
     cause:
       "Fly.io's proxy found no Machine to send the request to: every Machine of the app is stopped, failing its checks or refusing connections. The app's own log says why.",
     outcome: 'no-live-upstreams',
@@ -235,7 +236,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'fly-app-not-listening',
-    software: 'platform',
+    software: 'fly',
     cause:
       "The app does not listen where Fly.io's proxy connects (internal_port in fly.toml, on 0.0.0.0), so requests to it are refused.",
     outcome: 'upstream-refused',
@@ -248,7 +249,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'cloud-run-request-timeout',
-    software: 'platform',
+    software: 'cloud-run',
     cause:
       'Cloud Run ended the request at its request timeout (5 minutes by default) and answered 504: the container took longer to respond.',
     outcome: 'upstream-timeout',
@@ -264,7 +265,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'heroku-request-timeout',
-    software: 'platform',
+    software: 'heroku',
     cause: "Heroku's router waited 30 s for the app's first byte and gave up (H12 Request timeout).",
     outcome: 'upstream-timeout',
     status: 503,
@@ -276,7 +277,7 @@ export const platformRules: readonly Rule[] = [
     test: (line) =>
       includesWhole(line, 'code=H12') ||
       line.includes('Error H12 (') ||
-      (includesWord(line, 'H12') && /heroku/i.test(line)),
+      (includesWord(line, 'H12') && herokuContext.test(line)),
     samples: [
       'The requests to heroku are timing out with error code H12 after a few minutes.',
       '2010-10-06T21:51:37-07:00 heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/" host=myapp.herokuapp.com request_id=8601b555-6a83-4c12-8269-97c8e32cdb22 fwd="204.204.204.204" dyno=web.1 connect=0ms service=30000ms status=503 bytes=0',
@@ -286,7 +287,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'heroku-connection-closed',
-    software: 'platform',
+    software: 'heroku',
     cause:
       "The app's dyno closed the connection without answering (H13 Connection closed without response): it crashed or was killed mid-request.",
     outcome: 'upstream-closed',
@@ -294,8 +295,11 @@ export const platformRules: readonly Rule[] = [
     implies: admin('platform'),
     source: 'devcenter.heroku.com/articles/error-codes#h13-connection-closed-without-response',
     includes: [],
-    anyOf: ['code=H13', 'H13'],
-    test: (line) => includesWhole(line, 'code=H13') || (includesWord(line, 'H13') && /heroku/i.test(line)),
+    anyOf: ['code=H13', 'H13', 'onnection closed without response', 'ONNECTION CLOSED WITHOUT RESPONSE'],
+    test: (line) =>
+      includesWhole(line, 'code=H13') ||
+      (includesWord(line, 'H13') && herokuContext.test(line)) ||
+      line.toLowerCase().includes('connection closed without response'),
     samples: [
       'Heroku keeps logging H13 errors on file uploads',
       '2010-10-06T21:51:37-07:00 heroku[router]: at=error code=H13 desc="Connection closed without response" method=GET path="/" host=myapp.herokuapp.com fwd=17.17.17.17 dyno=web.1 connect=3030ms service=9767ms status=503 bytes=0',
@@ -490,7 +494,7 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'railway-application-failed-to-respond',
-    software: 'platform',
+    software: 'railway',
     cause:
       'Railway\'s proxy got no answer from the app (its page "Application failed to respond"): the app does not listen on the port Railway gives it in PORT, listens on localhost instead of 0.0.0.0 or ::, or crashed. The deploy logs say which.',
     outcome: 'upstream-refused',
@@ -498,13 +502,14 @@ export const platformRules: readonly Rule[] = [
     implies: admin('platform'),
     source:
       'Railway error page "Application failed to respond" (as quoted in vignesh07/clawdbot-railway-template#192 and Chanzhaoyu/chatgpt-web#1755; docs.railway.com, reference/errors/application-failed-to-respond)',
-    includes: ['Application failed to respond'],
+    includes: [],
+    anyOf: ['Application failed to respond', 'application failed to respond', 'APPLICATION FAILED TO RESPOND'],
     samples: ['Application failed to respond', 'Gateway never starts - Application failed to respond after deploy'],
     nearMisses: ['Application failed to start'],
   },
   {
     id: 'render-no-open-ports',
-    software: 'platform',
+    software: 'render',
     cause:
       "Render's port scan found nothing listening in the web service: the app must bind to 0.0.0.0 on the port in PORT (10000 by default), not to localhost. Until it does, requests to the service fail.",
     outcome: 'upstream-refused',

@@ -22,7 +22,7 @@ const statusLiterals = ['502', '504', 'ad gateway', 'AD GATEWAY', 'ad Gateway', 
  * A duration ("after 60 seconds", "exactly 30s", "takes more than 2 minutes", "timeout 29
  * seconds"). Bounded: one keyword, up to 6 digits, a unit.
  */
-const duration =
+export const duration =
   /\b(?:after|exactly|over|about|around|than|takes?|took|taking|timeout|timeout of)\s(?:about\s|around\s|exactly\s)?\d{1,6}(?:\.\d{1,3})?\s?(?:ms|s|sec|secs|seconds?|min|mins|minutes?)\b/;
 
 /**
@@ -67,7 +67,7 @@ const allDown =
 export const proseRules: readonly Rule[] = [
   {
     id: 'timeout-retold',
-    software: 'platform',
+    software: 'report',
     cause:
       "The upstream took longer than the proxy's timeout: a 504 (or a 502) that comes after a fixed time, or one a timeout setting fixes, is the proxy giving up on a slow answer (nginx's proxy_read_timeout is 60 s, Heroku's router 30 s, API Gateway 29 s). The proxy's error log names the timeout that struck.",
     outcome: 'upstream-timeout',
@@ -97,7 +97,7 @@ export const proseRules: readonly Rule[] = [
   },
   {
     id: 'upload-retold',
-    software: 'platform',
+    software: 'report',
     cause:
       "Only requests with a large body fail: the proxy or the upstream stops taking the body (its size limit, or the upstream closing while the proxy still sends), and the proxy answers 502. nginx logs it as '… while sending request to upstream'; check client_max_body_size, the app's own limit and the proxy's send timeout.",
     outcome: 'request-body-limit',
@@ -115,7 +115,7 @@ export const proseRules: readonly Rule[] = [
   },
   {
     id: 'all-upstreams-down-retold',
-    software: 'platform',
+    software: 'report',
     cause:
       'Every upstream of the proxy is marked down, so it has nowhere to send the request: they all fail their health checks or all refuse connections. Bring one back, then find why they were all taken out.',
     outcome: 'no-live-upstreams',
@@ -130,7 +130,7 @@ export const proseRules: readonly Rule[] = [
   },
   {
     id: 'unix-socket-missing-any',
-    software: 'platform',
+    software: 'report',
     cause:
       "The unix socket the proxy connects to does not exist: the upstream (PHP-FPM, gunicorn, uWSGI, the app) is not running, listens on another path, or its socket was created in a private /tmp the proxy cannot see. Compare the proxy's socket path with the upstream's listen setting.",
     outcome: 'unix-socket-missing',
@@ -150,7 +150,7 @@ export const proseRules: readonly Rule[] = [
   },
   {
     id: 'unix-socket-permission-any',
-    software: 'platform',
+    software: 'report',
     cause:
       "The proxy may not open the upstream's unix socket: the socket's owner, group or mode keeps the proxy's user out (PHP-FPM's listen.owner, listen.group and listen.mode), or SELinux denies it.",
     outcome: 'permission-denied',
@@ -167,7 +167,7 @@ export const proseRules: readonly Rule[] = [
   },
   {
     id: 'selinux-denied-connect',
-    software: 'platform',
+    software: 'selinux',
     cause:
       'SELinux stopped the web server from opening a network connection to its upstream (avc: denied { name_connect }): on RHEL, CentOS, Rocky and Fedora, nginx and Apache may not connect out until the boolean httpd_can_network_connect is on (setsebool -P httpd_can_network_connect 1).',
     outcome: 'permission-denied',
