@@ -12,13 +12,11 @@ const heldOut = corpus.filter((entry) => !entry.ruleSource);
 const batchNames = corpusBatches.map((batch) => batch.collected);
 /**
  * Floors of the held-out shares (recognised, routed): the last measurement rounded down to a
- * whole percent (98.4 % and 97.7 % on 682 lines after round 7, which marked the 108 batch 6
- * lines its rules were written from: an overstatement until batch 7 is measured blind; 87.6 %
- * and 84.4 % on 790 lines with batch 6 measured blind on round 6's rules; 99.0 % and 98.6 % on
- * 420 lines before batch 6; 92.2 % and 92.0 % on 450 before round 6).
+ * whole percent (93.8 % and 91.3 % on 871 lines, with batch 7 measured blind on round 7's
+ * rules; test/fixtures/corpus/README.md gives every step's figures).
  */
-const HELD_RECOGNISED = 0.98;
-const HELD_ROUTED = 0.97;
+const HELD_RECOGNISED = 0.93;
+const HELD_ROUTED = 0.91;
 
 /** `part` of `whole` as a percentage with one decimal. */
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
@@ -32,7 +30,8 @@ describe('the public corpus', () => {
   it.each(corpus.map((entry, index) => [index + 1, entry] as const))(
     'line %i has a public source and a label the wizard knows',
     (_line, entry) => {
-      expect(entry.source).toMatch(/^https:\/\/[a-z0-9.-]+\/\S+$/);
+      // Pages stored over plain HTTP keep the address they were read at.
+      expect(entry.source).toMatch(/^https?:\/\/[a-z0-9.-]+\/\S+$/);
       expect(entry.text.trim()).not.toBe('');
       if (entry.label.startsWith('who:')) expect(proxyAnswers).toContain(entry.label.slice(4));
       else expect(outcomes).toContain(entry.label);
