@@ -9,7 +9,7 @@ test('a code block’s copy button puts exactly the shown command on the clipboa
   const shown = (await block.locator('pre code').innerText()).replace(/\n$/, '');
   await block.hover();
   await block.getByRole('button', { name: 'Copy to clipboard' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
   expect(shown.length).toBeGreaterThan(0);
   await watcher.check();
 });

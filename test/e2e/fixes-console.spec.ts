@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
-import { expectNoAxeViolations, watchPage } from './support';
+import { clipboardAfter, expectNoAxeViolations, watchPage } from './support';
 
 const treeVersion = String((parse(readFileSync('content/wizard/tree.yaml', 'utf8')) as { version: number }).version);
 const rows = (page: import('@playwright/test').Page) => page.locator('fix-console tr[data-row]:visible');
@@ -41,13 +41,15 @@ test('the support console filters by code, title and log text, grouped by audien
 test('each row copies its code, its link and a two-sentence reply with the link', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/fixes/');
-  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
-  await page.getByRole('button', { name: 'Copy code 502-UPSTREAM-REFUSED' }).click();
-  expect(await clipboard()).toBe('502-UPSTREAM-REFUSED');
-  await page.getByRole('button', { name: 'Copy link to 502-UPSTREAM-REFUSED' }).click();
-  expect(await clipboard()).toBe('https://502.guide/fixes/upstream-refused/');
-  await page.getByRole('button', { name: 'Copy reply for 502-UPSTREAM-REFUSED' }).click();
-  expect(await clipboard()).toBe(
+  expect(
+    await clipboardAfter(page, () => page.getByRole('button', { name: 'Copy code 502-UPSTREAM-REFUSED' }).click()),
+  ).toBe('502-UPSTREAM-REFUSED');
+  expect(
+    await clipboardAfter(page, () => page.getByRole('button', { name: 'Copy link to 502-UPSTREAM-REFUSED' }).click()),
+  ).toBe('https://502.guide/fixes/upstream-refused/');
+  expect(
+    await clipboardAfter(page, () => page.getByRole('button', { name: 'Copy reply for 502-UPSTREAM-REFUSED' }).click()),
+  ).toBe(
     'The most likely cause of the error you see (502-UPSTREAM-REFUSED) is this: the reverse proxy tries to connect to the app, but nothing is listening on that address and port, so the connection is refused. ' +
       'The steps to fix it are here: https://502.guide/fixes/upstream-refused/',
   );

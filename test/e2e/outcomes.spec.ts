@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
-import { expectNoAxeViolations, watchPage } from './support';
+import { clipboardAfter, expectNoAxeViolations, watchPage } from './support';
 
 /** Frontmatter of every fix page, keyed by outcome id. */
 const fixPages = Object.fromEntries(
@@ -76,7 +76,7 @@ test('a ticket link to a wizard leaf opens the fix page, whose Copy link and Cop
   await expect(tools.getByRole('navigation', { name: 'Your answers' }).getByRole('listitem')).toHaveCount(4);
   await tools.getByRole('button', { name: 'Copy link' }).click();
   await expect(tools.getByRole('status')).toHaveText('Link copied to the clipboard.');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${fixUrl}`);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${fixUrl}`);
   await tools.getByRole('button', { name: 'Copy summary' }).click();
   const { title, outcome } = fixPages['upstream-refused']!;
   await expect
@@ -186,8 +186,7 @@ test('a step for another layer than the one answered is marked and left out of t
   );
   const total = await stepHeadings(page).count();
   await tick(page, 0).check();
-  await page.getByRole('button', { name: 'Copy summary' }).click();
-  const summary = await page.evaluate(() => navigator.clipboard.readText());
+  const summary = await clipboardAfter(page, () => page.getByRole('button', { name: 'Copy summary' }).click());
   expect(summary).toContain(`Steps done (1 of ${total - 1}):`);
   expect(summary).not.toContain('Ask HAProxy for the rejected response');
   // An HAProxy reader sees it as theirs.
@@ -208,7 +207,7 @@ test('a fix page whose /wizard-data.json cannot be fetched still copies its link
   await expect
     .poll(() => page.evaluate(() => navigator.clipboard.readText()))
     .toMatch(new RegExp(`^${outcome.code} .*\nCause: .*\nLink: ${baseURL}/fixes/upstream-refused/(\n|$)`));
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(title);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(title);
   await expect(page.getByRole('navigation', { name: 'Your answers' })).toBeHidden();
 });
 
@@ -222,8 +221,7 @@ test('ticks survive a reload, show in the summary, and can be reset', async ({ p
   await expect(tick(page, 0)).toBeChecked();
   await expect(tick(page, 1)).not.toBeChecked();
   await expect(tick(page, 2)).toBeChecked();
-  await page.getByRole('button', { name: 'Copy summary' }).click();
-  const summary = await page.evaluate(() => navigator.clipboard.readText());
+  const summary = await clipboardAfter(page, () => page.getByRole('button', { name: 'Copy summary' }).click());
   const titles = await stepHeadings(page).allInnerTexts();
   const { title, outcome } = fixPages['upstream-refused']!;
   expect(summary).toBe(
@@ -283,8 +281,7 @@ for (const [start, route] of Object.entries(routes)) {
         .map((id) => fixPages[id]!.outcome.code)
         .join(' → ')}. `,
     );
-    await page.getByRole('button', { name: 'Copy summary' }).click();
-    const summary = await page.evaluate(() => navigator.clipboard.readText());
+    const summary = await clipboardAfter(page, () => page.getByRole('button', { name: 'Copy summary' }).click());
     expect(summary).toContain(
       `The wizard answers led to ${fixPages[start]!.outcome.code} ${fixPages[start]!.title}; this fix was reached from there through "Still seeing 502?".`,
     );
@@ -302,10 +299,7 @@ for (const [start, route] of Object.entries(routes)) {
 
 test('a fix page keeps ?answers= only for a whole route to it or to a fix that leads to it', async ({ page }) => {
   const watcher = await watchPage(page);
-  const copySummary = async () => {
-    await page.getByRole('button', { name: 'Copy summary' }).click();
-    return page.evaluate(() => navigator.clipboard.readText());
-  };
+  const copySummary = () => clipboardAfter(page, () => page.getByRole('button', { name: 'Copy summary' }).click());
   // Stops at a question: no route at all.
   await page.goto('/fixes/upstream-refused/?answers=admin/nginx');
   await expect(page.locator('wizard-flow, outcome-tools').first()).toBeAttached();
@@ -333,7 +327,7 @@ test('the report’s text is what the page shows, in the clipboard and in the do
   expect(shown).toContain('Time of the error (UTC): 2026-11-25 09:14 UTC');
   await expect(report.locator('img, script')).toHaveCount(0);
   await report.getByRole('button', { name: 'Copy report' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     report.getByRole('link', { name: 'Download .txt' }).click(),
@@ -355,7 +349,7 @@ test('tampered storage and a hostile ?answers= are dropped without an error', as
   await expect(page.locator('[data-tried-badge]:not([hidden])')).toHaveCount(0);
   await expect(tick(page, 0)).not.toBeChecked();
   await page.getByRole('button', { name: 'Copy link' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/fixes\/upstream-refused\/$/);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/fixes\/upstream-refused\/$/);
   await watcher.check();
 });
 

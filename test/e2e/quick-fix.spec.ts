@@ -51,7 +51,7 @@ test('the quick fix commands copy and take the reader’s setup like the steps',
   const block = page.locator('[data-quick-fix] .expressive-code').first();
   await expect(block.locator('pre')).toHaveText("sudo ss -ltnp 'sport = :9000'");
   await block.getByRole('button', { name: /copy/i }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("sudo ss -ltnp 'sport = :9000'");
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("sudo ss -ltnp 'sport = :9000'");
   await expectNoAxeViolations(page);
   await watcher.check();
 });

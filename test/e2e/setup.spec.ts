@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, useTheme, watchPage } from './support';
+import { clipboardAfter, expectNoAxeViolations, useTheme, watchPage } from './support';
 
 /** The "Your setup" panel of a fix page, opened. */
 async function openPanel(page: Page): Promise<Locator> {
@@ -15,8 +15,7 @@ const blockWith = (page: Page, text: string) => page.locator('.expressive-code',
 /** Clicks a block's copy button and returns the clipboard. */
 async function copy(block: Locator): Promise<string> {
   await block.hover();
-  await block.getByRole('button', { name: 'Copy to clipboard' }).click();
-  return block.page().evaluate(() => navigator.clipboard.readText());
+  return clipboardAfter(block.page(), () => block.getByRole('button', { name: 'Copy to clipboard' }).click());
 }
 
 /** The command as the block shows it (comment lines are not copied by terminal frames). */

@@ -93,3 +93,22 @@ export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<voi
  * taken more than Playwright's default 5 s.
  */
 export const firstResultTimeout = 15_000;
+
+/**
+ * The text that `action` (a click on a copy button) puts in the clipboard. The clipboard is
+ * emptied first and polled afterwards: a copy that waits for data (the answers, a report)
+ * lands a moment after the click, and reading at once could return the previous test's text.
+ * Needs the clipboard permissions granted.
+ */
+export async function clipboardAfter(page: Page, action: () => Promise<unknown>): Promise<string> {
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await action();
+  let text = '';
+  await expect
+    .poll(async () => {
+      text = await page.evaluate(() => navigator.clipboard.readText());
+      return text;
+    })
+    .not.toBe('');
+  return text;
+}
