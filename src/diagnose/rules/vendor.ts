@@ -46,10 +46,17 @@ function hasAny(lower: string, phrases: readonly string[]): boolean {
 
 /**
  * Gate literals for lower-case `phrases`: each phrase without its first letter (which a
- * sentence may capitalise), as written and in upper case.
+ * sentence may capitalise), as written, in upper case and in title case (`Backend Read Error`).
  */
 function gatesOf(...phrases: readonly string[]): string[] {
-  return [...new Set(phrases.flatMap((phrase) => [phrase.slice(1), phrase.slice(1).toUpperCase()]))];
+  return [
+    ...new Set(
+      phrases.flatMap((phrase) => {
+        const title = phrase.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+        return [phrase.slice(1), phrase.slice(1).toUpperCase(), title.slice(1)];
+      }),
+    ),
+  ];
 }
 
 /** A header name's spellings as gates: as given (lower case), capitalised, upper case. */
@@ -212,19 +219,18 @@ export const vendorCauseRules: readonly Rule[] = [
     software: 'iis',
     outcome: 'upstream-refused',
     cause:
-      "The ASP.NET Core Module could not start the app's process (the event log's \"failed to start process with commandline\"), so IIS answers 502.5: the command line, the path to dotnet or the app's DLL is wrong, or the app exits at startup. Run the command line from the site's folder to see why.",
+      'The ASP.NET Core Module could not start the app\'s process, or the process did not listen on the port the module gave it (the event log\'s "failed to start process with commandline" or "failed to listen on the given port"), so IIS answers 502.5: the command line, the path to dotnet or the app\'s DLL is wrong, or the app exits at startup. Run the command line from the site\'s folder to see why.',
     source:
-      "ASP.NET Core Module event log message \"Application '…' with physical root '…' failed to start process with commandline '…', ErrorCode = '0x…'\" (aspnet/IISIntegration issues 357 and 623 record it); dotnet/AspNetCore.Docs aspnetcore/test/troubleshoot-azure-iis.md (502.5 Process Failure)",
-    gates: gatesOf('failed to start process', 'failed to start application'),
+      "aspnet/AspNetCoreModule resource strings (ASPNETCORE_EVENT_PROCESS_START_ERROR_MSG \"… failed to start process with commandline '%s', ErrorCode = '0x%x'\", _WRONGPORT_ERROR_MSG \"… created process with commandline '%s' but failed to listen on the given port '%d'\", _NOTREADY_ERROR_MSG \"… but either crashed, did not respond, or did not listen on the given port\"; aspnet/IISIntegration issues 357 and 623 record the first); dotnet/AspNetCore.Docs aspnetcore/test/troubleshoot-azure-iis.md (502.5 Process Failure)",
+    gates: gatesOf('failed to start process', 'listen on the given port'),
     test: (lower) =>
       lower.includes('failed to start process with commandline') ||
-      (lower.includes('failed to start application') &&
-        hasAny(lower, ['aspnetcore', 'asp.net core', 'ancm', 'physical root'])),
+      (lower.includes('created process with commandline') && lower.includes('listen on the given port')),
     samples: [
       "Application 'MACHINE/WEBROOT/APPHOST/shop' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline 'dotnet .\\Shop.dll', ErrorCode = '0x80004005 : 0.",
-      "Application '/LM/W3SVC/2/ROOT' with physical root 'D:\\sites\\api\\' failed to start application '/LM/W3SVC/2/ROOT', ErrorCode '0x8007023e'.",
+      "Application 'MACHINE/WEBROOT/APPHOST/API' with physical root 'C:\\sites\\api\\' created process with commandline 'dotnet .\\Api.dll' but failed to listen on the given port '21345'",
     ],
-    nearMisses: ['systemd: failed to start process monitor', 'failed to start application server: port in use'],
+    nearMisses: ['systemd: failed to start process monitor', 'the app did not listen on the given port 8080'],
   }),
   described({
     id: 'vendor-upstream-closed-described',
@@ -423,6 +429,49 @@ export const vendorCauseRules: readonly Rule[] = [
     test: (lower) => lower.includes('unix:') && lower.includes('(11: resource temporarily unavailable)'),
     samples: ['connect() to unix:/var/run/php/php-fpm.sock failed (11: Resource temporarily unavailable)'],
     nearMisses: ['connect() to unix:/var/run/php/php-fpm.sock failed (2: No such file or directory)'],
+  }),
+  described({
+    id: 'fly-request-not-completed',
+    software: 'fly',
+    outcome: 'upstream-closed',
+    cause:
+      "Fly.io's proxy started the request to the machine but could not complete it (PU02): the app closed or reset the connection mid-request, often a crash or an out-of-memory kill. The machine's own log around that time says why.",
+    source:
+      'fly.io/docs/reference/error-codes (PU02 "Failed to complete HTTP request to instance": "An HTTP request to a machine was started, but could not be completed")',
+    proxy: 'platform',
+    gates: gatesOf('failed to complete http request to instance', 'pu02'),
+    test: (lower) =>
+      lower.includes('failed to complete http request to instance') || /(?:^|[\s\[(])pu02[\]:)]/.test(lower),
+    samples: ['[PU02] Failed to complete HTTP request to instance', 'PU02: could not complete the request'],
+    nearMisses: ['PU020: product code', 'Failed to complete HTTP request to the API'],
+  }),
+  described({
+    id: 'heroku-h12-heading',
+    software: 'heroku',
+    outcome: 'upstream-timeout',
+    cause:
+      "Heroku's router gave up on the request after 30 seconds without a response from the dyno (H12 Request timeout): find the slow requests in the app's log and make them faster or move the work to a background job.",
+    source:
+      'devcenter.heroku.com/articles/error-codes (the heading "H12 - Request timeout": "An HTTP request took longer than 30 seconds to complete")',
+    proxy: 'platform',
+    gates: gatesOf('request timeout'),
+    test: (lower) => /\bh12 ?[-–:] ?request timeout/.test(lower),
+    samples: ['H12 - Request timeout', 'We see H12: Request timeout in the logs'],
+    nearMisses: ['H120 - Request timeout', 'H12 is not a request timeout'],
+  }),
+  described({
+    id: 'fastly-backend-read-error',
+    software: 'fastly',
+    outcome: 'upstream-timeout',
+    cause:
+      "Fastly's read from the origin failed, usually a time-out waiting for the origin's response (or a response header over Fastly's limit): make the origin answer faster or raise the backend's between-bytes and first-byte timeouts.",
+    source:
+      'docs.fastly.com/en/guides/common-503-errors ("Error 503 backend read error … typically appears if a timeout error occurs when Fastly cache servers attempt to fetch content from your origins"); fastly.com/documentation/reference/vcl/constraints-and-limitations (a response header over 69KB gives "backend read error")',
+    proxy: 'other-cdn',
+    gates: gatesOf('backend read error'),
+    test: (lower) => lower.includes('backend read error'),
+    samples: ['Error 503 backend read error', '503 Backend Read Error from Fastly'],
+    nearMisses: ['backend reads are slow', 'backend error while reading the file'],
   }),
   {
     id: 'haproxy-server-not-resolved',
