@@ -707,6 +707,18 @@ export const vendorWhoRules: readonly Rule[] = [
     nearMisses: ['Server: APISIXproxy', 'a problem proxying the request was the cookie'],
   }),
   whoAnswered({
+    id: 'netlify-headers',
+    software: 'platform',
+    proxy: 'platform',
+    what: "Netlify answered (Server: Netlify, or its x-nf-request-id header): the request went through Netlify's edge; the function's or the proxied origin's log, found by that request id, says what failed.",
+    source:
+      'netlify/primitives packages/edge-functions/dev/src/node/headers.ts (RequestID: "x-nf-request-id"); "server: Netlify" with "x-nf-request-id: …" in recorded curl -I output (gist.github.com/maxboeck/406e5923a9f5b1c2ae25d5d7546da8f6; no Netlify page lists the Server header)',
+    gates: [...headerGates('x-nf-request-id:'), 'erver: Netlify', 'erver: netlify', 'ERVER: NETLIFY'],
+    test: (lower) => /^(?:server: ?netlify\b|x-nf-request-id: ?[0-9a-z])/.test(headerLine(lower)),
+    samples: ['server: Netlify', 'x-nf-request-id: 4c29b527-69d4-4730-97c0-518c8e771192-10739793'],
+    nearMisses: ['server: Netlifyish', 'x-nf-request-id:'],
+  }),
+  whoAnswered({
     id: 'tengine-page-or-header',
     software: 'nginx',
     proxy: 'nginx',
