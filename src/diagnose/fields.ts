@@ -51,6 +51,8 @@ const readers: Record<Software, (line: string) => Fields> = {
   fastly: () => ({}),
   varnish: () => ({}),
   selinux: () => ({}),
+  linkerd: () => ({}),
+  akamai: () => ({}),
   socket: () => ({}),
   report: () => ({}),
 };

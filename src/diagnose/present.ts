@@ -43,6 +43,8 @@ export const softwareNames: Readonly<Record<Software, string>> = {
   fastly: 'Fastly',
   varnish: 'Varnish',
   selinux: 'SELinux',
+  linkerd: 'Linkerd',
+  akamai: 'Akamai',
   socket: 'Connection error (any program or client library)',
   report: 'Described in words',
 };

@@ -46,6 +46,8 @@ export type Software =
   | 'fastly'
   | 'varnish'
   | 'selinux'
+  | 'linkerd'
+  | 'akamai'
   /** A socket error in any program's words (a client library, a runtime, an app's log). */
   | 'socket'
   /** A cause told in a sentence rather than a log line. */

@@ -171,15 +171,10 @@ describeWithBinaries('HAProxy lab', [haproxy, ss], () => {
     const line = proxy.errorLog.linesSince(0).find((candidate) => candidate.includes(text));
     expect(line, `a startup line with “${text}”`).toBeDefined();
     const expected = wizardOutcome(answers('not-resolved'));
-    const knownGap = 'no rule for the startup warning that names the unresolvable server';
-    recorder.add('not-resolved-startup', [line!], {
-      line: line!,
-      answers: answers('not-resolved'),
-      outcome: expected,
-      knownGap,
-    });
-    console.warn(`[lab] known gap, haproxy: ${knownGap} (${expected})\n  ${line}`);
-    expect(diagnose(line!)[0]?.outcome, 'known gap fixed? Expect the outcome here').not.toBe(expected);
+    recorder.add('not-resolved-startup', [line!], { line: line!, answers: answers('not-resolved'), outcome: expected });
+    const [finding] = diagnose(line!);
+    expect(finding?.rule.id).toBe('haproxy-server-not-resolved');
+    expect(finding?.outcome).toBe(expected);
   });
 
   it('not-resolved without init-addr: haproxy -c rejects the config, “could not resolve address”', () => {

@@ -36,6 +36,17 @@ import {
 import { nginxTlsRules } from './nginx-tls.ts';
 import { nginxResponseRules } from './nginx-response.ts';
 import { traefikRules } from './traefik.ts';
+import {
+  vendorCauseGates,
+  vendorCauseRules,
+  vendorEdgeGates,
+  vendorEdgeRules,
+  vendorLateCauseGates,
+  vendorLateCauseRules,
+  meshFlagRule,
+  vendorWhoGates,
+  vendorWhoRules,
+} from './vendor.ts';
 
 /**
  * Rule groups in matching order; a unit test checks that each gate covers its rules. The
@@ -133,8 +144,9 @@ export const ruleGroups: readonly RuleGroup[] = [
   },
   {
     name: 'envoy',
-    gates: ['] "', 'reason: ', 'upstream', 'Upstream', 'UPSTREAM'],
-    rules: [...envoyRules, envoyPageRule],
+    // Envoy's flags beside an Istio sidecar's marks (round 8) first: before the flags alone.
+    gates: ['] "', 'reason: ', 'upstream', 'Upstream', 'UPSTREAM', ...(meshFlagRule.anyOf ?? [])],
+    rules: [meshFlagRule, ...envoyRules, envoyPageRule],
   },
   {
     name: 'envoy-retold',
@@ -211,6 +223,16 @@ export const ruleGroups: readonly RuleGroup[] = [
   },
   { name: 'node-proxy', gates: nodeProxyGates, rules: nodeProxyRules },
   { name: 'kong', gates: kongGates, rules: kongRules },
+  // Vendors' descriptions of an error, IIS's WinHTTP codes, HAProxy's unresolvable server
+  // (round 8): before the platform and code rules, whose 502.3 reads as a time-out.
+  // The CDN or load balancer named as unable to connect (who answered) comes after them, still
+  // before the retold causes, which read "can't connect" as a refused upstream. One group, as
+  // the format-free gate index reads at most 31 groups in one pass (gate-index.ts).
+  {
+    name: 'vendor-causes',
+    gates: [...new Set([...vendorCauseGates, ...vendorEdgeGates])],
+    rules: [...vendorCauseRules, ...vendorEdgeRules],
+  },
   {
     name: 'platforms',
     gates: [
@@ -266,7 +288,13 @@ export const ruleGroups: readonly RuleGroup[] = [
   // sentences, so a sentence that names a proxy and a cause leads with the cause.
   { name: 'retold', gates: retoldGates, rules: retoldRules },
   { name: 'dig', gates: ['NXDOMAIN', 'SERVFAIL', 'REFUSED', 'no servers could be reached'], rules: digRules },
-  { name: 'who-answered-more', gates: retoldWhoGates, rules: retoldWhoRules },
+  // Round 8's firewall sentence and who-answered forms first (one group with round 7's, as the
+  // gate index reads at most 31 groups in one pass).
+  {
+    name: 'who-answered-more',
+    gates: [...new Set([...vendorLateCauseGates, ...vendorWhoGates, ...retoldWhoGates])],
+    rules: [...vendorLateCauseRules, ...vendorWhoRules, ...retoldWhoRules],
+  },
   {
     name: 'who-answered',
     gates: [

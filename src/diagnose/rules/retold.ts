@@ -553,11 +553,11 @@ export const retoldRules: readonly Rule[] = [
     test: (lower) => {
       if (includesAny(lower, ['dns record', 'a record', 'cname', 'propagat', 'nameserver', 'registrar'])) return false;
       // A proxy's own startup message ("[WARNING] … could not resolve address") is a log line,
-      // not a retelling: it needs a rule of that proxy's (the lab records it as a known gap).
+      // not a retelling: HAProxy's has its own rule (vendor.ts, haproxy-server-not-resolved).
       if (/^\s{0,4}\[(?:warning|alert|notice)\]/.test(lower)) return false;
       const cause =
         lower.includes('resolver') ||
-        /\b(?:cannot|can't|could not|couldn't|unable to|failed to|fails to|not) resolv/.test(lower) ||
+        /\b(?:cannot|can't|could not|couldn't|unable to|not|fail(?:s|ed|ing)?(?: to)?) resolv/.test(lower) ||
         includesAny(lower, [
           'dns resolution',
           'dns lookup',
@@ -575,6 +575,7 @@ export const retoldRules: readonly Rule[] = [
       'nginx cannot resolve the upstream host, so we get intermittent 502s',
       "Set nginx's resolver to the VPC DNS server to stop the bad gateway errors",
       'nginx 域名解析失败 导致 502',
+      'the wrong resolver made nginx fail resolving the upstream hostnames',
     ],
     nearMisses: ['the resolver is configured', 'update the DNS record at the registrar, then 502 goes away'],
   }),
