@@ -45,8 +45,8 @@ export const softwareNames: Readonly<Record<Software, string>> = {
   selinux: 'SELinux',
   linkerd: 'Linkerd',
   akamai: 'Akamai',
-  socket: 'Connection error (any program or client library)',
-  report: 'Described in words',
+  socket: 'connection error from any program',
+  report: 'told in words',
 };
 
 /** One labelled value read from a log line. */
@@ -104,13 +104,18 @@ export function isWhoAnswered(finding: Finding): boolean {
 /**
  * The sentence that leads the result, as plain text: `Line 3 (nginx): <cause>` for a
  * cause, `Line 1: who answered: Cloudflare. <what that tells and the next step>` for a
- * who-answered finding.
+ * who-answered finding. A line that tells the cause in words (software `report`) names no
+ * software: `Line 2 (told in words): <cause>`, or `Line 1: <what that tells>` when it only
+ * says who answered, since its cause text names the product itself.
  */
 export function leadText(finding: Finding): string {
   const name = softwareNames[finding.rule.software];
-  return isWhoAnswered(finding)
-    ? `Line ${finding.line}: who answered: ${name}. ${finding.rule.cause}`
-    : `Line ${finding.line} (${name}): ${finding.rule.cause}`;
+  if (isWhoAnswered(finding)) {
+    return finding.rule.software === 'report'
+      ? `Line ${finding.line}: ${finding.rule.cause}`
+      : `Line ${finding.line}: who answered: ${name}. ${finding.rule.cause}`;
+  }
+  return `Line ${finding.line} (${name}): ${finding.rule.cause}`;
 }
 
 /**

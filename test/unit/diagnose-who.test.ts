@@ -35,6 +35,17 @@ describe('who answered, from headers and error pages', () => {
     expect(leadText(finding!)).toMatch(/^Line 1: who answered: nginx\. .*error log/);
   });
 
+  it('names no software for a line that tells the cause or the answering product in words', () => {
+    const [cause] = diagnose('nginx times out after 60 seconds and returns 504 on the export page');
+    expect(cause!.rule.software).toBe('report');
+    expect(leadText(cause!)).toMatch(/^Line 1 \(told in words\): The upstream took longer/);
+    const [who] = diagnose('A 502 error occurs when CloudFront is unable to connect to the origin.');
+    expect(isWhoAnswered(who!)).toBe(true);
+    expect(who!.rule.software).toBe('report');
+    expect(leadText(who!)).toMatch(/^Line 1: The report names a CDN/);
+    expect(leadText(who!)).not.toContain('who answered: told in words');
+  });
+
   it('a Cloudflare code is a cause, not only who answered', () => {
     const [finding] = diagnose('Error 521');
     expect(isWhoAnswered(finding!)).toBe(false);
