@@ -367,6 +367,9 @@ test('a pasted log line answers the questions it implies', async ({ page }) => {
   await expect(box.locator('[data-log-paste-saved]')).toHaveText(
     'Saved to your setup, for the commands on fix pages: domain example.test, socket /run/php/php8.2-fpm.sock.',
   );
+  // The lead names the line and its source in bold; the cause follows in normal weight.
+  await expect(box.getByRole('status').locator('strong')).toHaveText('Line 1 (nginx):');
+  await expect(box.getByRole('status')).toContainText('Line 1 (nginx): ');
   // A second paste naming another socket leaves the saved one alone, and says so.
   await box
     .getByLabel('Paste an error-log line or curl output')

@@ -76,6 +76,19 @@ class LogPaste extends HTMLElement {
   }
 
   /**
+   * Shows a finding's lead sentence (present.ts `leadText`, plain text) in the status line:
+   * its head (`Line 3 (nginx):`, `Line 1: who answered: nginx.`) in bold, the cause in
+   * normal weight, since causes run to several lines.
+   */
+  #sayFinding(text: string): void {
+    const status = this.#part('status');
+    if (!status) return;
+    const head = /^Line \d+(?: \([^()]*\))?:(?: who answered: [^.]*\.)?/.exec(text)?.[0] ?? '';
+    status.classList.add('log-paste-reading');
+    status.replaceChildren(element('strong', head), text.slice(head.length));
+  }
+
+  /**
    * Shows `message` (plain text) in the status line. With `more`, the message is a reading:
    * its headline leads in bold, the message follows in normal weight, then the link.
    */
@@ -145,7 +158,7 @@ class LogPaste extends HTMLElement {
         'We did not recognise a 502 cause in this text. Continue with the questions: they get you to the fix too.',
       );
     }
-    this.#say(leadText(primary));
+    this.#sayFinding(leadText(primary));
     this.#show(primary, findings, wizard.pasteLinks(tree, primary.rule.implies, primary.outcome));
     const filled = fillSetupFrom(primary, text);
     this.#saved = filled.keys;
