@@ -215,6 +215,27 @@ export const envoyPageRule: Rule = {
 };
 
 /** Words that put an Envoy response flag in context when it is retold (lower case). */
+/**
+ * What a line that retells an Envoy response flag must contain besides the flag: Envoy's or
+ * Istio's name, or an access-log field name. Each retold rule requires one, so they are also
+ * the gates of its group (index.ts).
+ */
+export const envoyRetoldGates: readonly string[] = [
+  'esponse_flag',
+  'esponse flag',
+  'esponse-flag',
+  'ESPONSE_FLAG',
+  'nvoy',
+  'NVOY',
+  'stio',
+  'STIO',
+  'upstream_reset',
+  'response_timeout',
+  'no_healthy_upstream',
+  'via_upstream',
+  'overflow',
+];
+
 const flagContext = [
   'response_flags',
   'response flag',
@@ -244,21 +265,7 @@ export const envoyRetoldRules: readonly Rule[] = envoyRules
       id: `${rule.id}-retold`,
       source: `${usage}, the flag retold beside Envoy's name or "response flags"`,
       includes: [flag],
-      anyOf: [
-        'esponse_flag',
-        'esponse flag',
-        'esponse-flag',
-        'ESPONSE_FLAG',
-        'nvoy',
-        'NVOY',
-        'stio',
-        'STIO',
-        'upstream_reset',
-        'response_timeout',
-        'no_healthy_upstream',
-        'via_upstream',
-        'overflow',
-      ],
+      anyOf: envoyRetoldGates,
       test: (line: string) => token.test(line) && flagContext.some((word) => line.toLowerCase().includes(word)),
       samples: [
         `"response_flags": "${flag}"`,

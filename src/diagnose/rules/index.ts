@@ -14,7 +14,7 @@ import { cloudflaredRules, cloudflareEdgeRules } from './cloudflare.ts';
 import { curlRules } from './curl.ts';
 import { digRules } from './dig.ts';
 import { codeGates, codeRules } from './codes.ts';
-import { envoyPageRule, envoyRetoldRules, envoyRules } from './envoy.ts';
+import { envoyPageRule, envoyRetoldGates, envoyRetoldRules, envoyRules } from './envoy.ts';
 import { errnoGates, errnoRules } from './errno.ts';
 import { haproxyNoServerRetold, haproxyRetoldRules, haproxyRules } from './haproxy.ts';
 import { kongGates, kongRules } from './kong.ts';
@@ -150,21 +150,7 @@ export const ruleGroups: readonly RuleGroup[] = [
   },
   {
     name: 'envoy-retold',
-    gates: [
-      'esponse_flag',
-      'esponse flag',
-      'esponse-flag',
-      'ESPONSE_FLAG',
-      'nvoy',
-      'NVOY',
-      'stio',
-      'STIO',
-      'upstream_reset',
-      'response_timeout',
-      'no_healthy_upstream',
-      'via_upstream',
-      'overflow',
-    ],
+    gates: envoyRetoldGates,
     rules: envoyRetoldRules,
   },
   {

@@ -25,7 +25,7 @@ let lastLower = '';
  * rules of a group are tried on the same line one after another, so the last answer is kept:
  * one lower-casing per line, not one per rule.
  */
-function lowered(line: string): string {
+export function lowered(line: string): string {
   if (line !== lastLine) {
     lastLine = line;
     lastLower = line.toLowerCase().replaceAll('’', "'");

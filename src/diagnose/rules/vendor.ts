@@ -15,18 +15,7 @@ import { includesAnyWord } from '../match.ts';
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
 import { namesOtherService } from './errno.ts';
-
-let lastLine = '';
-let lastLower = '';
-
-/** `line` in lower case with typographic apostrophes made plain; the last answer is kept. */
-function lowered(line: string): string {
-  if (line !== lastLine) {
-    lastLine = line;
-    lastLower = line.toLowerCase().replaceAll('’', "'");
-  }
-  return lastLower;
-}
+import { lowered } from './retold.ts';
 
 /** Whether `lower` names a gateway status: 502, 503, 504 (also `502s`) or their names. */
 function anyGatewayStatus(lower: string): boolean {
