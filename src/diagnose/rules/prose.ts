@@ -9,11 +9,7 @@
 import { includesAnyWord } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
-
-/** Whether `lower` (a lower-cased line) carries a 502 or 504: the code or its name. */
-function gatewayStatus(lower: string): boolean {
-  return includesAnyWord(lower, ['502', '504']) || lower.includes('bad gateway') || lower.includes('gateway time');
-}
+import { namesGatewayStatus } from './words.ts';
 
 /** The status literals every sentence rule needs one of (its `anyOf`, and the group's gates). */
 const statusLiterals = ['502', '504', 'ad gateway', 'AD GATEWAY', 'ad Gateway', 'ateway Time', 'ateway time'];
@@ -79,7 +75,8 @@ export const proseRules: readonly Rule[] = [
     test: (line) => {
       const lower = line.toLowerCase();
       return (
-        gatewayStatus(lower) && (duration.test(lower) || timeoutSettings.some((setting) => lower.includes(setting)))
+        namesGatewayStatus(lower) &&
+        (duration.test(lower) || timeoutSettings.some((setting) => lower.includes(setting)))
       );
     },
     samples: [
@@ -108,7 +105,7 @@ export const proseRules: readonly Rule[] = [
     anyOf: statusLiterals,
     test: (line) => {
       const lower = line.toLowerCase();
-      return gatewayStatus(lower) && includesAnyWord(lower, uploadWords);
+      return namesGatewayStatus(lower) && includesAnyWord(lower, uploadWords);
     },
     samples: ['502 Bad Gateway when uploading large files', 'File uploads over 10 MB fail with 502'],
     nearMisses: ['502 Bad Gateway on the home page', 'uploading large files works fine'],

@@ -16,35 +16,7 @@ import type { OutcomeId, Rule } from '../types.ts';
 import { admin, cloudflareCode } from './answers.ts';
 import { namesOtherService } from './errno.ts';
 import { duration } from './prose.ts';
-
-let lastLine = '';
-let lastLower = '';
-
-/**
- * `line` in lower case, with typographic apostrophes made plain (`didn’t` → `didn't`). The
- * rules of a group are tried on the same line one after another, so the last answer is kept:
- * one lower-casing per line, not one per rule.
- */
-export function lowered(line: string): string {
-  if (line !== lastLine) {
-    lastLine = line;
-    lastLower = line.toLowerCase().replaceAll('’', "'");
-  }
-  return lastLower;
-}
-
-/**
- * Whether `lower` carries a gateway status: 502 or 504 (also written `502s`), their names,
- * and 503 or "service unavailable" too when `with503`. Chinese readers write `502 错误`,
- * which the digits cover.
- */
-function gatewayStatus(lower: string, with503 = false): boolean {
-  if (includesAnyWord(lower, ['502', '504', '502s', '504s'])) return true;
-  if (lower.includes('bad gateway')) return true;
-  // "gateway time-out", but not "API Gateway timeout", which names the product.
-  if (lower.includes('gateway time') && lower.replaceAll('api gateway time', ' ').includes('gateway time')) return true;
-  return with503 && (includesAnyWord(lower, ['503', '503s']) || lower.includes('service unavailable'));
-}
+import { lowered, namesGatewayStatus } from './words.ts';
 
 /**
  * The proxies, load balancers, CDNs, gateways and platforms a sentence can name as the one
@@ -524,7 +496,7 @@ export const retoldRules: readonly Rule[] = [
       ]);
       if (explicit) return true;
       return (
-        gatewayStatus(lower) &&
+        namesGatewayStatus(lower) &&
         (includesAny(lower, ['buffer', ' kb of', 'kb of http', '크기', '大小']) ||
           includesAnyWord(lower, ['large', 'long', 'big', 'huge', 'size', '4kb', '8kb', '16kb']))
       );
@@ -569,7 +541,7 @@ export const retoldRules: readonly Rule[] = [
           '无法解析',
           '이름 해석',
         ]);
-      return cause && (gatewayStatus(lower, true) || includesAnyWord(lower, proxyProducts));
+      return cause && (namesGatewayStatus(lower, true) || includesAnyWord(lower, proxyProducts));
     },
     samples: [
       'nginx cannot resolve the upstream host, so we get intermittent 502s',
@@ -630,14 +602,14 @@ export const retoldRules: readonly Rule[] = [
         /\b(?:workers?|processes|children|threads)\b[^.;]{0,30}\b(?:all busy|busy|exhausted|saturated|maxed out|used up)\b/.test(
           lower,
         ) &&
-        (gatewayStatus(lower, true) || includesAnyWord(lower, products));
+        (namesGatewayStatus(lower, true) || includesAnyWord(lower, products));
       return (
         busyWords ||
         busyPool ||
         (/\b(?:only|maximum of|max of|at most) (?:accept |allow |run |handle |serve )?\d{1,5} (?:\w+ ){0,3}(?:processes|workers|children)\b/.test(
           lower,
         ) &&
-          (gatewayStatus(lower, true) || includesAnyWord(lower, products) || lower.includes('php')))
+          (namesGatewayStatus(lower, true) || includesAnyWord(lower, products) || lower.includes('php')))
       );
     },
     samples: [
@@ -676,7 +648,7 @@ export const retoldRules: readonly Rule[] = [
         'idle connection',
         'reused connection',
       ]) &&
-      (gatewayStatus(lower, true) ||
+      (namesGatewayStatus(lower, true) ||
         (includesAnyWord(lower, ['lb', ...products]) &&
           /\b(?:clos(?:e|es|ed|ing)|reset|reus(?:e|es|ed|ing)|mismatch|shorter|longer|race|error|errors|fail(?:s|ed|ing)?)\b/.test(
             lower,
@@ -742,7 +714,7 @@ export const retoldRules: readonly Rule[] = [
         /\bkill(?:s|ed|ing)?\b/.test(lower) && includesAny(lower, ['worker', '进程', 'process', 'dyno']);
       return (
         (closing || killedWorker) &&
-        (gatewayStatus(lower, true) || includesAnyWord(lower, ['dyno', 'backend', 'worker', ...products]))
+        (namesGatewayStatus(lower, true) || includesAnyWord(lower, ['dyno', 'backend', 'worker', ...products]))
       );
     },
     samples: [
@@ -849,7 +821,7 @@ export const retoldRules: readonly Rule[] = [
           lower,
         ) ||
         /\brefus(?:ed|es|ing)\b/.test(lower);
-      return down && gatewayStatus(lower, true) && includesAnyWord(lower, runningNouns);
+      return down && namesGatewayStatus(lower, true) && includesAnyWord(lower, runningNouns);
     },
     samples: [
       'nginx gives a bad gateway because php-fpm is not running',
@@ -874,7 +846,7 @@ export const retoldRules: readonly Rule[] = [
       /\b(?:path changed|changed path|wrong path|wrong socket|does not exist|doesn't exist|missing|not found|no such file|not there|disappeared|gone)\b/.test(
         lower,
       ) &&
-      (gatewayStatus(lower, true) || includesAnyWord(lower, products) || lower.includes('.sock')),
+      (namesGatewayStatus(lower, true) || includesAnyWord(lower, products) || lower.includes('.sock')),
     samples: [
       'nginx 502 after the PHP upgrade because the php-fpm socket path changed',
       'The socket /run/php/php7.4-fpm.sock does not exist any more',
@@ -892,7 +864,7 @@ export const retoldRules: readonly Rule[] = [
     anyOf: ['SELinux', 'selinux', 'SELINUX', 'SeLinux'],
     test: (lower) =>
       lower.includes('selinux') &&
-      (gatewayStatus(lower, true) ||
+      (namesGatewayStatus(lower, true) ||
         /\b(?:block|blocks|blocked|blocking|deny|denies|denied|enforcing|prevent|prevents)\b/.test(lower)),
     samples: ['nginx 502 because SELinux blocks the connection to the upstream'],
     nearMisses: ['SELinux is disabled on this host'],
@@ -923,7 +895,7 @@ export const retoldRules: readonly Rule[] = [
       /\b(?:block|blocks|blocked|blocking|drop|drops|dropped|deny|denies|denied|reject|rejects|rejected|filter|filters|拦截|屏蔽|차단)/.test(
         lower,
       ) &&
-      (gatewayStatus(lower, true) || includesAnyWord(lower, products)),
+      (namesGatewayStatus(lower, true) || includesAnyWord(lower, products)),
     samples: [
       'The security group blocks the load balancer, so every request is a 504',
       'If the firewall on the origin drops CDN traffic you get a 504',
@@ -962,7 +934,7 @@ export const retoldRules: readonly Rule[] = [
       'reference §1-§7 (each proxy answers 504, some 502 or 503, when its read timeout strikes); learn.microsoft.com azure/frontdoor troubleshoot-issues (503: raise the origin response timeout / sendReceiveTimeout); CloudFront http-504-gateway-timeout.html; devcenter.heroku.com error-codes#h12-request-timeout; retold in a sentence that names the product beside a timeout',
     anyOf: [...timeoutLiterals, 'after ', 'After ', 'over ', 'than '],
     test: (lower) => {
-      const status = gatewayStatus(lower, true);
+      const status = namesGatewayStatus(lower, true);
       // Without a status, a setting's name alone (`proxy_read_timeout`) is a mention, not a
       // timeout that struck: snake_case names are left out of the words looked for.
       const plain = withoutStatusNames(lower);
@@ -999,7 +971,7 @@ export const retoldRules: readonly Rule[] = [
       includesAny(lower, ['lambda', 'function']) &&
       lower.includes('response') &&
       /\b(?:formatted|format|malformed|invalid|not valid|incorrect|wrong)\b/.test(lower) &&
-      (gatewayStatus(lower) || includesAnyWord(lower, ['api gateway', 'alb', 'load balancer', 'gateway'])),
+      (namesGatewayStatus(lower) || includesAnyWord(lower, ['api gateway', 'alb', 'load balancer', 'gateway'])),
     samples: ["If the Lambda function's response isn't formatted the way API Gateway expects, it answers 502"],
     nearMisses: ['the lambda function response time is 200 ms', 'format the response as JSON'],
   }),
@@ -1055,7 +1027,8 @@ export const retoldRules: readonly Rule[] = [
         'handshake fail',
         'name mismatch',
       ]) &&
-      (gatewayStatus(lower) || includesAnyWord(lower, ['origin', 'upstream', 'backend', 'cloudfront', 'proxy', 'cdn'])),
+      (namesGatewayStatus(lower) ||
+        includesAnyWord(lower, ['origin', 'upstream', 'backend', 'cloudfront', 'proxy', 'cdn'])),
     samples: [
       'CloudFront cannot reach the origin because of a name mismatch on its SSL certificate',
       'mismatched TLS certificate on the upstream gives a 502',
@@ -1117,7 +1090,7 @@ function namedBeside(
     anyOf,
     test: (line) => {
       const lower = lowered(line);
-      return gatewayStatus(lower, true) && includesAnyWord(lower, words) && !includesAnyWord(lower, ownRules);
+      return namesGatewayStatus(lower, true) && includesAnyWord(lower, words) && !includesAnyWord(lower, ownRules);
     },
     samples,
     nearMisses,

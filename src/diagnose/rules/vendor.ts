@@ -11,27 +11,11 @@
  * Every test lower-cases the line once and makes substring checks or bounded, anchored
  * regular expressions (no nested quantifiers), so matching stays linear in the line.
  */
-import { includesAnyWord } from '../match.ts';
+import { includesAny, includesAnyWord } from '../match.ts';
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
 import { namesOtherService } from './errno.ts';
-import { lowered } from './retold.ts';
-
-/** Whether `lower` names a gateway status: 502, 503, 504 (also `502s`) or their names. */
-function anyGatewayStatus(lower: string): boolean {
-  return (
-    includesAnyWord(lower, ['502', '503', '504', '502s', '503s', '504s']) ||
-    lower.includes('bad gateway') ||
-    lower.includes('service unavailable') ||
-    lower.includes('gateway timeout') ||
-    lower.includes('gateway time-out')
-  );
-}
-
-/** Whether `lower` contains one of `phrases` (lower case substrings). */
-function hasAny(lower: string, phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => lower.includes(phrase));
-}
+import { lowered, namesGatewayStatus, spellings } from './words.ts';
 
 /**
  * Gate literals for lower-case `phrases`: each phrase without its first letter (which a
@@ -48,17 +32,9 @@ function gatesOf(...phrases: readonly string[]): string[] {
   ];
 }
 
-/** A header name's spellings as gates: as given (lower case), capitalised, upper case. */
+/** A header's spellings as gates, from its name with its colon (`x-served-by:`). */
 function headerGates(...names: readonly string[]): string[] {
-  return [
-    ...new Set(
-      names.flatMap((name) => [
-        name,
-        name.replace(/(^|-)([a-z])/g, (_all, dash: string, letter: string) => dash + letter.toUpperCase()),
-        name.toUpperCase(),
-      ]),
-    ),
-  ];
+  return names.flatMap((name) => spellings(name.replace(/:$/, '')));
 }
 
 interface Described {
@@ -185,7 +161,8 @@ const iisRules: Rule[] = winhttp.map((entry) => {
     gates: [...forms, `0x${(0x80070000 + entry.code).toString(16).toUpperCase()}`],
     test: (lower) =>
       includesAnyWord(lower, forms) &&
-      (hasAny(lower, ['502', 'iis', 'aspnetcore', 'asp.net', 'ancm', 'winhttp', 'arr']) || lower.includes('errorcode')),
+      (includesAny(lower, ['502', 'iis', 'aspnetcore', 'asp.net', 'ancm', 'winhttp', 'arr']) ||
+        lower.includes('errorcode')),
     samples: [
       `ModuleName="AspNetCoreModule", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3", ErrorCode="${0x80070000 + entry.code}", ConfigExceptionInfo=""`,
       `HTTP Error 502.3 - Bad Gateway in AspNetCoreModule ErrorCode: 0x${(0x80070000 + entry.code).toString(16)}`,
@@ -230,7 +207,7 @@ export const vendorCauseRules: readonly Rule[] = [
     source:
       'devcenter.heroku.com/articles/error-codes (H13 "Connection closed without response"; help.heroku.com/Y6M4QI4V: "the dyno closed the connection immediately, before any data could be transferred"); doc.scalingo.com/platform/internals/router-error-codes ("often sent when your application is abruptly cutting connections"); github.com/hunterloftis/heroku-node-errcodes h13 ("destroys the connection\'s socket without sending any response")',
     gates: gatesOf('abruptly', 'zero-length response', 'without sending any response'),
-    test: (lower) => hasAny(lower, closedPhrases) && !namesOtherService(lower),
+    test: (lower) => includesAny(lower, closedPhrases) && !namesOtherService(lower),
     samples: [
       'Your app has closed the connection abruptly or issued a zero-length response.',
       'The server accepts connections, but then destroys the socket without sending any response.',
@@ -248,7 +225,7 @@ export const vendorCauseRules: readonly Rule[] = [
       'RFC 9110 §15.6.5 (504: "did not receive a timely response from an upstream server"); Apache httpd\'s built-in 504 page ("The gateway did not receive a timely response", http_protocol.c, seen in /usr/sbin/apache2 2.4 here); devcenter.heroku.com/articles/error-codes (H12: "took longer than 30 seconds to complete"); docs.edgecast.com TS_5xx ("a timely response was not received")',
     gates: gatesOf('timely response', 'seconds to respond', 'seconds to complete', 'seconds to answer'),
     test: (lower) =>
-      hasAny(lower, timelyPhrases) ||
+      includesAny(lower, timelyPhrases) ||
       /\b(?:taking|takes|took|take) (?:more|longer) than \d{1,4} ?seconds to (?:respond|complete|answer)/.test(lower),
     samples: [
       'The proxy server did not receive a timely response from the upstream server.',
@@ -275,12 +252,12 @@ export const vendorCauseRules: readonly Rule[] = [
     ),
     test: (lower) =>
       !namesOtherService(lower) &&
-      (anyGatewayStatus(lower) ||
-        hasAny(lower, ['request', 'dyno', 'traffic', 'worker', 'container', 'instance']) ||
+      (namesGatewayStatus(lower, true) ||
+        includesAny(lower, ['request', 'dyno', 'traffic', 'worker', 'container', 'instance']) ||
         includesAnyWord(lower, ['app', 'application'])) &&
-      (hasAny(lower, overloadPhrases) ||
-        (hasAny(lower, ['concurrent connections', 'connections limit', 'concurrency limit']) &&
-          hasAny(lower, ['limit', 'hit', 'reached', 'exceed']))),
+      (includesAny(lower, overloadPhrases) ||
+        (includesAny(lower, ['concurrent connections', 'connections limit', 'concurrency limit']) &&
+          includesAny(lower, ['limit', 'hit', 'reached', 'exceed']))),
     samples: [
       'Your dynos cannot keep up with the current request volume.',
       'The application requests queue is full, so the newly incoming request has not been dequeued.',
@@ -302,7 +279,7 @@ export const vendorCauseRules: readonly Rule[] = [
       'doc.scalingo.com/platform/internals/router-error-codes ("all containers are in quarantine", "no web container responding to web requests"); doc.scalingo.com/platform/app/custom-error-page ("There is no running container")',
     gates: gatesOf('quarantine', 'no web container', 'no running container'),
     test: (lower) =>
-      hasAny(lower, [
+      includesAny(lower, [
         'containers are in quarantine',
         'no web container responding',
         'no web container running',
@@ -327,7 +304,7 @@ export const vendorCauseRules: readonly Rule[] = [
       'ort that isn’t open',
     ],
     test: (lower) =>
-      hasAny(lower, [
+      includesAny(lower, [
         'refused connection on port',
         "port that isn't open",
         'port that is not open',
@@ -351,7 +328,14 @@ export const vendorCauseRules: readonly Rule[] = [
     gates: gatesOf('status line'),
     test: (lower) =>
       lower.includes('status line') &&
-      hasAny(lower, ['not parsable', 'not parseable', 'unparsable', 'unparseable', 'could not be parsed', 'malformed']),
+      includesAny(lower, [
+        'not parsable',
+        'not parseable',
+        'unparsable',
+        'unparseable',
+        'could not be parsed',
+        'malformed',
+      ]),
     samples: ['The status line of the HTTP response from the origin was not parsable.'],
     nearMisses: ['The status line reads HTTP/1.1 200 OK', 'the status bar was not parsable'],
   }),
@@ -367,7 +351,7 @@ export const vendorCauseRules: readonly Rule[] = [
     gates: gatesOf('function'),
     test: (lower) =>
       lower.includes('function') &&
-      hasAny(lower, [
+      includesAny(lower, [
         'no response is being received',
         'no response was received',
         'did not return a string',
@@ -393,8 +377,8 @@ export const vendorCauseRules: readonly Rule[] = [
       'github.com/ibm-cloud-docs/CDN ts-503-error.md (Akamai-based CDN: a 503 from "a certificate in the SSL certificate chain", the reference number translating to "an SSL handshake failure"); nginx src/event/ngx_event_openssl.c ("SSL_do_handshake() failed"; "while SSL handshaking to upstream" names the upstream side)',
     gates: [...gatesOf('handshake failure', 'certificate chain'), 'SSL_do_handshake() failed'],
     test: (lower) =>
-      hasAny(lower, ['ssl handshake failure', 'tls handshake failure']) ||
-      (lower.includes('certificate chain') && anyGatewayStatus(lower)) ||
+      includesAny(lower, ['ssl handshake failure', 'tls handshake failure']) ||
+      (lower.includes('certificate chain') && namesGatewayStatus(lower, true)) ||
       (lower.includes('ssl_do_handshake() failed') && !lower.includes('while ssl handshaking, client:')),
     samples: [
       'In this case, the reference number in the error string translates to an SSL handshake failure.',
@@ -553,8 +537,8 @@ export const vendorLateCauseRules: readonly Rule[] = [
     gates: gatesOf('block'),
     test: (lower) =>
       /\bblock(?:s|ed|ing)?\b/.test(lower) &&
-      anyGatewayStatus(lower) &&
-      hasAny(lower, [' ip address', ' ips', 'ip range', 'firewall', 'security group', 'iptables', 'ufw']),
+      namesGatewayStatus(lower, true) &&
+      includesAny(lower, [' ip address', ' ips', 'ip range', 'firewall', 'security group', 'iptables', 'ufw']),
     samples: [
       "If the origin blocks the CloudFront IP address's connection, the TCP connection fails and produces a 502 error.",
       "Fastly's IP ranges were blocked on the origin, hence the 503s",
@@ -577,10 +561,10 @@ export const vendorEdgeRules: readonly Rule[] = [
       'docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html ("CloudFront wasn\'t able to serve the requested object because it couldn\'t connect to the origin server"); repost.aws/knowledge-center/cloudfront-502-errors',
     gates: gatesOf('connect to'),
     test: (lower) =>
-      hasAny(lower, cannotConnect) &&
+      includesAny(lower, cannotConnect) &&
       includesAnyWord(lower, cdnNames) &&
-      hasAny(lower, ['origin']) &&
-      anyGatewayStatus(lower),
+      includesAny(lower, ['origin']) &&
+      namesGatewayStatus(lower, true),
     samples: [
       'A 502 error occurs when CloudFront is unable to connect to the origin.',
       "An HTTP 502 status code (Bad Gateway) indicates that CloudFront wasn't able to serve the requested object because it couldn't connect to the origin server.",
@@ -599,9 +583,9 @@ export const vendorEdgeRules: readonly Rule[] = [
       'docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html (HTTP 502: "The load balancer received a TCP RST from the target when attempting to establish a connection")',
     gates: gatesOf('connect to'),
     test: (lower) =>
-      hasAny(lower, cannotConnect) &&
+      includesAny(lower, cannotConnect) &&
       includesAnyWord(lower, ['load balancer', 'load-balancer', 'loadbalancer', 'elb', 'alb']) &&
-      anyGatewayStatus(lower) &&
+      namesGatewayStatus(lower, true) &&
       !namesOtherService(lower),
     samples: [
       "502 error usually means your load balancer can't connect to your app, which is a problem with your AWS config.",
@@ -730,7 +714,7 @@ export const vendorWhoRules: readonly Rule[] = [
     test: (lower) => {
       const header = headerLine(lower);
       if (header.startsWith('l5d-err:') || header.startsWith('l5d-proxy-error:')) return true;
-      return includesAnyWord(lower, ['linkerd', 'linkerd2', 'linkerd-proxy']) && anyGatewayStatus(lower);
+      return includesAnyWord(lower, ['linkerd', 'linkerd2', 'linkerd-proxy']) && namesGatewayStatus(lower, true);
     },
     samples: [
       '< l5d-err: Unable+to+establish+connection+to+127.0.0.1%3A4149.',
@@ -789,7 +773,7 @@ export const meshFlagRule: Rule = {
   anyOf: ['outbound|', 'inbound|', 'stio', 'STIO', 'idecar', 'IDECAR'],
   test: (line) => {
     const lower = lowered(line);
-    return /\b50[34] u[fc]\b/.test(lower) && hasAny(lower, ['outbound|', 'inbound|', 'istio', 'sidecar']);
+    return /\b50[34] u[fc]\b/.test(lower) && includesAny(lower, ['outbound|', 'inbound|', 'istio', 'sidecar']);
   },
   samples: [
     '[2026-01-05T09:00:00.000Z] "GET /orders HTTP/1.1" 503 UF upstream_reset_before_response_started{connection_failure} - "-" 0 91 1 - "-" "curl/8.5.0" "7c1d" "orders:8080" "10.1.2.3:8080" outbound|8080||orders.shop.svc.cluster.local - 10.96.0.12:8080 10.1.2.9:40312 - default',

@@ -1,0 +1,47 @@
+/**
+ * Word tests the sentence, page and header rules share (pages.ts, prose.ts, retold.ts,
+ * vendor.ts): a line lower-cased once per line, whether it names a gateway status, and the
+ * spellings of a header name. Each is linear in the line.
+ */
+import { includesAnyWord } from '../match.ts';
+
+let lastLine = '';
+let lastLower = '';
+
+/**
+ * `line` in lower case, with typographic apostrophes made plain (`didn’t` → `didn't`). The
+ * rules of a group are tried on the same line one after another, so the last answer is kept:
+ * one lower-casing per line, not one per rule.
+ */
+export function lowered(line: string): string {
+  if (line !== lastLine) {
+    lastLine = line;
+    lastLower = line.toLowerCase().replaceAll('’', "'");
+  }
+  return lastLower;
+}
+
+/**
+ * Whether `lower` (a lower-cased line) carries a gateway status: 502 or 504 (also written
+ * `502s`, "AWS ALB 502s"), their names, and 503 or "service unavailable" too when `with503`.
+ * "API Gateway timeout" names the product, not the status. Chinese readers write `502 错误`,
+ * which the digits cover.
+ */
+export function namesGatewayStatus(lower: string, with503 = false): boolean {
+  if (includesAnyWord(lower, ['502', '504', '502s', '504s'])) return true;
+  if (lower.includes('bad gateway')) return true;
+  if (lower.includes('gateway time') && lower.replaceAll('api gateway time', ' ').includes('gateway time')) return true;
+  return with503 && (includesAnyWord(lower, ['503', '503s']) || lower.includes('service unavailable'));
+}
+
+/**
+ * The spellings of a header name a line can carry, each with its colon: as sent (lower case),
+ * capitalised per word (`X-Served-By:`), upper case.
+ */
+export function spellings(name: string): string[] {
+  const capitalised = name.replace(
+    /(^|-)([a-z])/g,
+    (_all, dash: string, letter: string) => dash + letter.toUpperCase(),
+  );
+  return [...new Set([`${name}:`, `${capitalised}:`, `${name.toUpperCase()}:`])];
+}
