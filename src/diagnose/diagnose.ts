@@ -5,7 +5,7 @@
 import { extractFields } from './fields.ts';
 import { sniffFormat } from './formats/sniff.ts';
 import { buildGateIndex, maxIndexedGroups } from './gate-index.ts';
-import { includesAny, maxLineLength, ruleMatches } from './match.ts';
+import { literalsPattern, maxLineLength, ruleMatches } from './match.ts';
 import { ruleGroups } from './rules/index.ts';
 import type { Finding, LineFormat, Rule, RuleGroup } from './types.ts';
 
@@ -20,10 +20,26 @@ export const formatKeys: Readonly<Record<LineFormat, readonly string[]>> = {
   apache: ruleGroups.filter((group) => group.format === 'apache').flatMap((group) => group.gates),
 };
 
+/** A rule group with its gates compiled by `literalsPattern` (the same answer as `includesAny`). */
+interface GatedGroup {
+  readonly rules: readonly Rule[];
+  readonly gates: RegExp;
+}
+
+/** `groups` with their gates compiled, in the same order. */
+const gated = (groups: readonly RuleGroup[]): readonly GatedGroup[] =>
+  groups.map((group) => ({ rules: group.rules, gates: literalsPattern(group.gates) }));
+
 /** The groups a line of a known format is tried against, in matching order. */
-const groupsByFormat: Record<LineFormat, readonly RuleGroup[]> = {
-  nginx: ruleGroups.filter((group) => group.format === 'nginx'),
-  apache: ruleGroups.filter((group) => group.format === 'apache'),
+const groupsByFormat: Record<LineFormat, readonly GatedGroup[]> = {
+  nginx: gated(ruleGroups.filter((group) => group.format === 'nginx')),
+  apache: gated(ruleGroups.filter((group) => group.format === 'apache')),
+};
+
+/** {@link formatKeys}, compiled. */
+const formatKeyPatterns: Record<LineFormat, RegExp> = {
+  nginx: literalsPattern(formatKeys.nginx),
+  apache: literalsPattern(formatKeys.apache),
 };
 
 /**
@@ -32,13 +48,17 @@ const groupsByFormat: Record<LineFormat, readonly RuleGroup[]> = {
  * connection` alone) falls back to them when no nginx rule took it. Only these: the
  * format-free rules would read app text nginx passes through (`FastCGI sent in stderr:`).
  */
-const nginxFallback: readonly RuleGroup[] = ruleGroups.filter((group) => group.name === 'nginx-fragments');
+const nginxFallback: readonly GatedGroup[] = gated(ruleGroups.filter((group) => group.name === 'nginx-fragments'));
 
 /** Literals of the nginx messages a cut nginx line may end with (the fallback's keys). */
 const nginxFallbackKeys = ['() failed (', 'prematurely closed connection'];
 
 /** Text nginx copies from the upstream or the client into its line: never read by the fallback. */
 const passedThrough = ['sent in stderr', 'PHP message', 'upstream sent', 'client sent'];
+
+/** {@link nginxFallbackKeys} and {@link passedThrough}, compiled. */
+const nginxFallbackPattern = literalsPattern(nginxFallbackKeys);
+const passedThroughPattern = literalsPattern(passedThrough);
 
 /**
  * The format-free path's gates, compiled: {@link ruleGroups} in runs of at most
@@ -76,16 +96,16 @@ export function classifyLine(line: string): Rule | undefined {
   const text = line.length > maxLineLength ? line.slice(0, maxLineLength) : line;
   const format = sniffFormat(text);
   if (format === undefined) return firstMatchIndexed(text);
-  const own = includesAny(text, formatKeys[format]) ? firstMatch(groupsByFormat[format], text) : undefined;
+  const own = formatKeyPatterns[format].test(text) ? firstMatch(groupsByFormat[format], text) : undefined;
   if (own !== undefined || format !== 'nginx') return own;
-  if (!includesAny(text, nginxFallbackKeys) || includesAny(text, passedThrough)) return undefined;
+  if (!nginxFallbackPattern.test(text) || passedThroughPattern.test(text)) return undefined;
   return firstMatch(nginxFallback, text);
 }
 
 /** The first rule of `groups` (in order, behind their gates) that matches `text`. */
-function firstMatch(groups: readonly RuleGroup[], text: string): Rule | undefined {
+function firstMatch(groups: readonly GatedGroup[], text: string): Rule | undefined {
   for (const group of groups) {
-    if (!includesAny(text, group.gates)) continue;
+    if (!group.gates.test(text)) continue;
     for (const rule of group.rules) if (ruleMatches(rule, text)) return rule;
   }
   return undefined;

@@ -32,6 +32,24 @@ export function includesAny(line: string, literals: readonly string[]): boolean 
 }
 
 /**
+ * One regular expression whose `test(line)` answers what `includesAny(line, literals)`
+ * answers: the literals, escaped, as alternatives (code units compared exactly, no flags),
+ * or a pattern that never matches when there are none. For lists that are usually all
+ * absent, such as a group's gates: V8 reads the line once for the whole list instead of
+ * once per literal (in-process on the bench's nginx log, the nginx-response group's five
+ * gates on 241,176 lines: 20 ms against 49 ms). Not for lists whose first literal is
+ * usually found, where one `includes` is faster. Linear in the line times the literals'
+ * total length (no quantifier).
+ *
+ * @param literals - Case-sensitive literals, any characters.
+ * @returns A stateless pattern (no `g` or `y` flag), safe to share.
+ */
+export function literalsPattern(literals: readonly string[]): RegExp {
+  if (literals.length === 0) return /(?!)/;
+  return new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+}
+
+/**
  * Whether `literal` occurs in `line` as a whole: not followed by a letter, digit or `_`.
  * `Error code 521` does not match `Error code 5210`. Linear: one pass of `indexOf`.
  */

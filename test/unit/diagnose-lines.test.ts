@@ -45,9 +45,25 @@ describe('LineSplitter', () => {
   });
 });
 
-describe('the format sniffer (no regular expression, part of the prefilter)', () => {
-  // The patterns the sniffer replaced; it must agree with them on every line.
-  const nginxShape = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{4,6}\] /;
+describe('the format sniffer (constant time, part of the prefilter)', () => {
+  // Shapes checked another way than the sniffer does; it must agree with them on every line.
+  /**
+   * nginx's prefix checked one character at a time, independently of the pattern in
+   * `sniff.ts`: `dddd/dd/dd dd:dd:dd [`, a level of 4 to 6 lower-case letters, `] `.
+   */
+  const nginxShape = {
+    test(line: string): boolean {
+      const shape = 'dddd/dd/dd dd:dd:dd [';
+      for (let index = 0; index < shape.length; index += 1) {
+        const char = line.charAt(index);
+        if (shape[index] === 'd' ? !'0123456789'.includes(char) || char === '' : char !== shape[index]) return false;
+      }
+      const close = line.indexOf(']', shape.length);
+      if (close === -1 || line.charAt(close + 1) !== ' ') return false;
+      const level = line.slice(shape.length, close);
+      return level.length >= 4 && level.length <= 6 && [...level].every((char) => char >= 'a' && char <= 'z');
+    },
+  };
   const apacheShape = /^\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d\.?\d{0,6} \d{4}\] \[/;
   const reference = (line: string) => (nginxShape.test(line) ? 'nginx' : apacheShape.test(line) ? 'apache' : undefined);
   const lines = [
@@ -59,6 +75,15 @@ describe('the format sniffer (no regular expression, part of the prefilter)', ()
     '2026/11/24 01:22:04 [alertss] x',
     '2026/11/24 01:22:04 [Error] x',
     '2026/11/24 01:22:04 [error]x',
+    '2026/11/24 01:22:04 [error] ',
+    '2026/11/24 01:22:04 [error]',
+    '2026/11/24 01:22:04 [er1or] x',
+    '2026/11/24 01:22:04  [error] x',
+    '2026/11/24T01:22:04 [error] x',
+    '20261/11/24 01:22:04 [error] x',
+    '2026/11/24 01:22:0x [error] x',
+    `2026/11/24 01:22:04 [error] ${'2'.repeat(8192)}`,
+    '1'.repeat(8192),
     '2026-11-24 01:22:04 [error] x',
     '2026/11/24 1:22:04 [error] x',
     '[Tue Nov 24 01:22:04.118342 2026] [proxy:error] x',
