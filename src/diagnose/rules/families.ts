@@ -3,8 +3,8 @@
  * documents or source rather than from one pasted line:
  *
  * - Apache 2.2's and the FastCGI modules' own messages (APR_TIMEUP `(70007)` before a proxy
- *   message, mod_fastcgi's `comm with server … aborted: idle timeout` and
- *   `incomplete headers`, mod_fcgid's read time-out, closed connection and process slots)
+ *   message, mod_fastcgi's `comm with server … aborted: idle timeout`, `error parsing headers`
+ *   and `incomplete headers`, mod_fcgid's read time-out, closed connection and process slots)
  *   and nginx_ajp_module's `upstream sent unexpected AJP …`;
  * - platforms' "the app did not start or does not listen where we send" messages (App
  *   Service's HTTP pings, Cloud Run's PORT contract, Elastic Beanstalk, Fly.io's 0.0.0.0,
@@ -96,6 +96,25 @@ export const apacheFamilyRules: readonly Rule[] = [
       'FastCGI: comm with (dynamic) server "/var/www/cgi-bin/app.fcgi" aborted: (first read) idle timeout (60 sec)',
     ],
     nearMisses: ['FastCGI: comm with server "/var/www/cgi-bin/app.fcgi" aborted: select() failed'],
+  },
+  {
+    id: 'mod-fastcgi-bad-headers',
+    software: 'apache',
+    cause:
+      'mod_fastcgi could not parse the headers the FastCGI application sent (a malformed line, a duplicate or invalid header, a bad Status value), so it aborted the request and Apache answered with an error. The message after "error parsing headers:" names the header; fix what the script prints before its body.',
+    outcome: 'invalid-response',
+    status: 500,
+    implies: admin('apache'),
+    source:
+      'FastCGI-Archives/mod_fastcgi mod_fastcgi.c ("FastCGI: comm with server \\"%s\\" aborted: error parsing headers: %s", logged when process_headers() rejects the script\'s headers)',
+    includes: ['FastCGI: comm with'],
+    test: (line) => line.includes('aborted: error parsing headers'),
+    samples: [
+      apache22(
+        '[client 10.0.0.5] FastCGI: comm with server "/usr/lib/cgi-bin/php7-fcgi" aborted: error parsing headers: duplicate header \'Content-Type\'',
+      ),
+    ],
+    nearMisses: ['FastCGI: comm with server "/usr/lib/cgi-bin/php7-fcgi" aborted: idle timeout (30 sec)'],
   },
   {
     id: 'mod-fastcgi-incomplete-headers',
@@ -238,6 +257,9 @@ const notStartedPhrases = [
   'tcp health check failed on port',
   'tcp health checks failed on port',
   'deploy error: health checks',
+  'failing site start',
+  'terminated during site startup',
+  'startup tcp probe failed',
 ];
 
 const loopbackOnly =
@@ -248,6 +270,9 @@ const noneListening =
   /\b(?:no|not|n't|nothing)\b[^.;:!?]{0,30}\b(?:web ?server|server|app|application|service|process)\b (?:is )?(?:running|listening) on (?:port|localhost|127\.|0\.0\.0\.0|:|\d)|\bnothing (?:is |was )?(?:running|listening) on (?:port|localhost|127\.|0\.0\.0\.0|:|\d)/;
 const notStarted =
   /\b(?:didn't|did not|forgot to|never|hadn't|had not|wasn't|was not) (?:start|run|launch|started|launched)(?:ed)? (?:up )?(?:my|the|our|your) (?:web ?server|server|app|application|backend|service|container)\b/;
+const mustListenAll = /\b(?:must|should|needs? to|has to|have to) (?:listen|bind)(?: to| on)? (?:`|'|")?0\.0\.0\.0/;
+const listensElsewhere =
+  /\blisten(?:s|ing)? on (?:port )?:?\d{2,5}\b[^.;]{0,40}\b(?:but|while|whereas)\b[^.;]{0,40}\b(?:expects?|expected|sends?|forwards?|routes?|configured|targets?|proxies|points?)\b/;
 const portMismatch =
   /\b(?:wrong|mismatched|incorrect|different) port\b|\bport (?:number )?(?:mismatch|was wrong|is wrong)\b|\bport\b[^.;]{0,40}\bneed(?:ed|s)? to be \d{2,5}\b|\btarget ?port\b[^.;]{0,40}\b(?:does not|doesn't|didn't|did not) match\b/;
 
@@ -256,7 +281,7 @@ const portMismatch =
  * status, a duration limit beside a status, a timeout directive named as the cause.
  */
 const slowWords =
-  /\b(?:more time|longer timeout|wait(?:s|ing)? longer|how long [a-z-]{2,20} waits|extend(?:ing)? (?:the )?(?:time|timeout|how long)|(?:legitimately |very |too |really )?slow(?:er)? (?:to respond|to answer|moving|sites?|requests?|responses?|endpoints?|backends?|upstreams?|queries)|long[- ]running (?:requests?|queries|jobs?|tasks?|processes)|(?:cannot|can't|could not|couldn't|does not|doesn't|did not|didn't|not) (?:receive|get) (?:the |a )?response in time|(?:respond|answer) in time)\b/;
+  /\b(?:more time|longer timeout|wait(?:s|ing)? longer|how long [a-z-]{2,20} waits|extend(?:ing)? (?:the )?(?:time|timeout|how long)|(?:legitimately |very |too |really )?slow(?:er)? (?:to respond|to answer|moving|sites?|requests?|responses?|endpoints?|backends?|upstreams?|queries)|long[- ]running (?:requests?|queries|jobs?|tasks?|processes)|(?:took|takes|taking|take) too long|(?:gave|gives|giving) up|(?:cannot|can't|could not|couldn't|does not|doesn't|did not|didn't|not) (?:receive|get) (?:the |a )?response in time|(?:respond|answer) in time)\b/;
 const durationLimit =
   /\b(?:take|takes|taking|took|run|runs|after|within|longer than|more than|over|exceed(?:s|ed|ing)?|limit(?:ed)? (?:of|to)) \d{1,5} ?(?:seconds|second|secs|minutes|minute)\b/;
 const timeoutDirectives = [
@@ -285,7 +310,7 @@ const causeWords = [
 
 /** Idle connections closed by the upstream while the proxy reuses them (keep-alive race). */
 const keepaliveShorter =
-  /\bkeep-?alive(?: timeout| timeouts| idle timeout)?\b[^.;]{0,40}\b(?:less|shorter|lower|smaller|fewer) than\b|\b(?:less|shorter|lower|smaller|fewer) than (?:the |its |their )?[^.;]{0,30}\bkeep-?alive\b|\bkeep-?alive\b[^.;]{0,40}\b(?:less|shorter|lower|smaller) (?:than|value)\b/;
+  /\bkeep-?alive(?:[ _]?timeouts?| idle timeout)?\b[^.;]{0,40}\b(?:less|shorter|lower|smaller|fewer) than\b|\b(?:less|shorter|lower|smaller|fewer) than (?:the |its |their )?[^.;]{0,30}\bkeep-?alive\b|\bkeep-?alive\b[^.;]{0,40}\b(?:less|shorter|lower|smaller) (?:than|value)\b/;
 const idleHangUp =
   /\b(?:hang(?:s|ing)? up|hung up|clos(?:e|es|ed|ing)|drop(?:s|ped|ping)?|terminat(?:e|es|ed|ing)|reset(?:s|ting)?) (?:on )?(?:an |the |their |its |a )?idle (?:keep-?alive |tcp |http )?connections?\b/;
 const closeRace =
@@ -339,9 +364,15 @@ export const familyCauseRules: readonly Rule[] = [
       'several networks',
       'same network',
       'docker.network',
+      'another network',
+      'another docker network',
+      'same docker network',
+      'attached to',
+      'connected to',
+      'joined to',
     ),
     test: (lower) =>
-      includesAny(lower, [
+      (includesAny(lower, [
         'different network',
         'different docker network',
         'wrong network',
@@ -352,7 +383,12 @@ export const familyCauseRules: readonly Rule[] = [
         'not on the same network',
         'not in the same network',
         'traefik.docker.network',
-      ]) &&
+        'another network',
+        'another docker network',
+        'not on the same docker network',
+        'not in the same docker network',
+      ]) ||
+        /\bnot (?:attached|connected|joined) to (?:the |its |our )?[a-z0-9_-]{1,30} ?network\b/.test(lower)) &&
       includesAnyWord(lower, [
         'traefik',
         'nginx',
@@ -371,6 +407,7 @@ export const familyCauseRules: readonly Rule[] = [
     samples: [
       'Gateway Timeout when the service runs on a different network than the proxy',
       'traefik sat on multiple docker networks and picked the wrong one, so every request timed out',
+      'Bad gateway: the container is not attached to the proxy network',
     ],
     nearMisses: [
       'the office is on a different network',
@@ -403,15 +440,23 @@ export const familyCauseRules: readonly Rule[] = [
       ),
       'ame TCP connection',
       'ame TCP/IP connection',
+      'eepAlive',
+      'dle timeout',
+      'dle Timeout',
     ],
     test: (lower) =>
       keepaliveShorter.test(lower) ||
+      (lower.includes('idle timeout') &&
+        /\b(?:keeps?|holds?|keeping|holding) (?:the |its |idle )?connections? (?:open|alive)\b/.test(lower) &&
+        namesFront(lower)) ||
       (idleHangUp.test(lower) && (namesFront(lower) || includesAnyWord(lower, ['backend', 'backends', 'origin']))) ||
       closeRace.test(lower),
     samples: [
       "Google's load balancers return 502 when the backends hang up on an idle connection before 600 seconds",
       "an origin keep-alive timeout shorter than the edge's gives intermittent 502s",
       'the origin closes the connection just as the edge sends the next request on the same TCP connection',
+      "502 errors because node's server.keepAliveTimeout (5s) is shorter than the load balancer idle timeout",
+      'the app keeps the connection open for 5s but the ALB idle timeout is 60s, so we see random 502s',
     ],
     nearMisses: ['keep-alive is enabled on the origin', 'the app closes idle database connections after 5 minutes'],
   }),
@@ -587,9 +632,13 @@ export const familyLateCauseRules: readonly Rule[] = [
     cause:
       "Nothing was listening where the platform or proxy sends requests: the app did not start (it crashed at boot, or its start command is wrong), listens on another port than the one the platform gives it in PORT, or listens on 127.0.0.1/localhost instead of 0.0.0.0. The app's startup log says which.",
     source:
-      'MicrosoftDocs azure-docs App Service ("Container … didn\'t respond to HTTP pings on port: N, failing site start", recorded in microsoft/PubSec-Info-Assistant#286 and microsoft/azurechat#355); cloud.google.com/run/docs/troubleshooting#container-failed-to-start ("Container failed to start. Failed to start and then listen on the port defined by the PORT environment variable") and run/docs/container-contract (listen on 0.0.0.0 on PORT, 8080 by default); fly.io/docs/networking/app-services ("is your app listening on 0.0.0.0:8080? make sure it is not only listening on 127.0.0.1"); ngrok\'s ERR_NGROK_8012 page ("Make sure that a web service is running on localhost:80 and that it is a valid address"); learn.microsoft.com azure container-apps troubleshoot-health-probe-failures ("the application isn\'t listening on the correct port"); koyeb.com/docs/run-and-scale/health-checks (default TCP health checks on the exposed ports; "TCP health check failed on port 8000" recorded in bipinkrish/save-restricted-bot#51); docs.digitalocean.com/support/my-app-deployment-failed-because-of-a-health-check (App Platform\'s "Deploy Error: Health checks": the app starts on another port than http_port, 8080 by default, or listens on localhost/127.0.0.1)',
+      'MicrosoftDocs azure-docs App Service ("Container … didn\'t respond to HTTP pings on port: N, failing site start", recorded in microsoft/PubSec-Info-Assistant#286 and microsoft/azurechat#355); cloud.google.com/run/docs/troubleshooting#container-failed-to-start ("Container failed to start. Failed to start and then listen on the port defined by the PORT environment variable") and run/docs/container-contract (listen on 0.0.0.0 on PORT, 8080 by default); fly.io/docs/networking/app-services ("is your app listening on 0.0.0.0:8080? make sure it is not only listening on 127.0.0.1"); cloud.google.com/run/docs/configuring/healthchecks (the default TCP startup probe every new service gets: a container that accepts no connection on its port fails it and is shut down); App Service\'s "Container … for site … has exited, failing site start" as recorded in microsoft/azurechat#355; ngrok\'s ERR_NGROK_8012 page ("Make sure that a web service is running on localhost:80 and that it is a valid address"); learn.microsoft.com azure container-apps troubleshoot-health-probe-failures ("the application isn\'t listening on the correct port"); koyeb.com/docs/run-and-scale/health-checks (default TCP health checks on the exposed ports; "TCP health check failed on port 8000" recorded in bipinkrish/save-restricted-bot#51); docs.digitalocean.com/support/my-app-deployment-failed-because-of-a-health-check (App Platform\'s "Deploy Error: Health checks": the app starts on another port than http_port, 8080 by default, or listens on localhost/127.0.0.1)',
     gates: [
       ...gatesOf(
+        'failing site start',
+        'during site startup',
+        'startup tcp probe failed',
+        'listens on',
         'health check failed on port',
         'health checks failed on port',
         'deploy error: health check',
@@ -628,12 +677,14 @@ export const familyLateCauseRules: readonly Rule[] = [
       '0.0.0.0',
       'TTP pings',
       'TTP Pings',
+      'STARTUP TCP probe failed',
     ],
     test: (lower) => {
       if (includesAny(lower, notStartedPhrases)) return true;
       if (namesOtherService(lower)) return false;
       if (loopbackOnly.test(lower) && lower.includes('0.0.0.0')) return true;
       if (notListening.test(lower) || noneListening.test(lower) || notStarted.test(lower)) return true;
+      if (mustListenAll.test(lower) || listensElsewhere.test(lower)) return true;
       return namesGatewayStatus(lower, true) && portMismatch.test(lower);
     },
     samples: [
@@ -643,6 +694,10 @@ export const familyLateCauseRules: readonly Rule[] = [
       'there is no server running on port 8081, so the proxy has nothing to talk to',
       'there was nothing listening on port 3000',
       'TCP health check failed on port 8000. Retrying...',
+      'Container shop_0_4f2a for site shop has exited, failing site start',
+      'Default STARTUP TCP probe failed 1 time consecutively for container "api" on port 8080.',
+      'the app must listen on 0.0.0.0 and on the port in PORT',
+      'the container is listening on port 3000 but the platform sends requests to 8080',
       'my bad: I never started the backend container',
       'we got 502s because the target port did not match the one the app listens on',
       'the app isn’t actually listening on the port the platform expects',
@@ -689,6 +744,10 @@ export const familyLateCauseRules: readonly Rule[] = [
         'in time',
         'hangs',
         'hanging',
+        'too long',
+        'gave up',
+        'gives up',
+        'giving up',
       ),
       ...gatesOf('second', 'secs', 'minute'),
     ],
@@ -703,6 +762,7 @@ export const familyLateCauseRules: readonly Rule[] = [
       'some endpoints behind nginx are legitimately slow to respond; how do I make nginx wait longer before the 504?',
       'Heroku only allows a request to run 30 seconds before answering with a 503.',
       'HAProxy returns 504 because it cannot receive the response in time from the app',
+      'uwsgi took too long and nginx gave up with a 504',
       'the service hangs and finally the tunnel responds with a 504 Gateway error',
     ],
     nearMisses: ['the laptop is slow to boot', 'nginx took 30 seconds to restart', 'the app answers in time'],
