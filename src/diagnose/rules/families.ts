@@ -245,6 +245,11 @@ function negatedGates(...verbs: readonly string[]): string[] {
   ];
 }
 
+/** Whether `lower` says the app runs in a container (where 127.0.0.1 is the container's own). */
+function inContainer(lower: string): boolean {
+  return includesAnyWord(lower, ['container', 'containers', 'docker', 'pod', 'compose']);
+}
+
 /** Platform messages for an app that did not start or listen where the platform sends. */
 const notStartedPhrases = [
   'respond to http pings on port',
@@ -422,7 +427,7 @@ export const familyCauseRules: readonly Rule[] = [
     cause:
       "The upstream closes idle keep-alive connections sooner than the proxy, CDN or load balancer in front stops reusing them, so a request sent on a connection the upstream has just closed gets a reset and a 502. Make the upstream's keep-alive timeout longer than the front's (more than 600 s behind Google's load balancers, more than the idle timeout behind an ALB).",
     source:
-      'cloud.google.com/load-balancing/docs/https (the backend keepalive timeout is fixed at 600 s; "configure your backend software so that its HTTP keepalive (TCP idle) timeout value is greater than 600 seconds", to avoid a race in which the backend resets the connection); docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#connection-idle-timeout (the target\'s keep-alive should be longer than the idle timeout)',
+      'cloud.google.com/load-balancing/docs/https (the backend keepalive timeout is fixed at 600 s; "configure your backend software so that its HTTP keepalive (TCP idle) timeout value is greater than 600 seconds", to avoid a race in which the backend resets the connection); docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#connection-idle-timeout (the target\'s keep-alive should be longer than the idle timeout); nodejs.org/api/http.html#serverkeepalivetimeout (server.keepAliveTimeout, 5000 ms by default)',
     gates: [
       ...gatesOf(
         'keepalive',
@@ -446,6 +451,7 @@ export const familyCauseRules: readonly Rule[] = [
     ],
     test: (lower) =>
       keepaliveShorter.test(lower) ||
+      (lower.includes('keepalivetimeout') && namesFront(lower)) ||
       (lower.includes('idle timeout') &&
         /\b(?:keeps?|holds?|keeping|holding) (?:the |its |idle )?connections? (?:open|alive)\b/.test(lower) &&
         namesFront(lower)) ||
@@ -457,8 +463,13 @@ export const familyCauseRules: readonly Rule[] = [
       'the origin closes the connection just as the edge sends the next request on the same TCP connection',
       "502 errors because node's server.keepAliveTimeout (5s) is shorter than the load balancer idle timeout",
       'the app keeps the connection open for 5s but the ALB idle timeout is 60s, so we see random 502s',
+      "Node's default keepAliveTimeout of 5 seconds made the ALB return 502 now and then",
     ],
-    nearMisses: ['keep-alive is enabled on the origin', 'the app closes idle database connections after 5 minutes'],
+    nearMisses: [
+      'keep-alive is enabled on the origin',
+      'the app closes idle database connections after 5 minutes',
+      'server.keepAliveTimeout = 65000;',
+    ],
   }),
   described({
     id: 'upstream-reset-named',
@@ -678,11 +689,21 @@ export const familyLateCauseRules: readonly Rule[] = [
       'TTP pings',
       'TTP Pings',
       'STARTUP TCP probe failed',
+      '127.0.0.1',
+      'o localhost',
+      'n localhost',
     ],
     test: (lower) => {
       if (includesAny(lower, notStartedPhrases)) return true;
       if (namesOtherService(lower)) return false;
-      if (loopbackOnly.test(lower) && lower.includes('0.0.0.0')) return true;
+      if (loopbackOnly.test(lower) && (lower.includes('0.0.0.0') || namesFront(lower) || inContainer(lower)))
+        return true;
+      if (
+        includesAny(lower, ['127.0.0.1', 'localhost']) &&
+        lower.includes('0.0.0.0') &&
+        /\b(?:instead of|rather than|changed? (?:it )?to|switch(?:ed)? (?:it )?to)\b/.test(lower)
+      )
+        return true;
       if (notListening.test(lower) || noneListening.test(lower) || notStarted.test(lower)) return true;
       if (mustListenAll.test(lower) || listensElsewhere.test(lower)) return true;
       return namesGatewayStatus(lower, true) && portMismatch.test(lower);
@@ -698,6 +719,8 @@ export const familyLateCauseRules: readonly Rule[] = [
       'Default STARTUP TCP probe failed 1 time consecutively for container "api" on port 8080.',
       'the app must listen on 0.0.0.0 and on the port in PORT',
       'the container is listening on port 3000 but the platform sends requests to 8080',
+      '502 Bad Gateway because the app binds to 127.0.0.1 inside the docker container',
+      'the gunicorn bind address was 127.0.0.1:8000 instead of 0.0.0.0:8000',
       'my bad: I never started the backend container',
       'we got 502s because the target port did not match the one the app listens on',
       'the app isn’t actually listening on the port the platform expects',
@@ -705,6 +728,7 @@ export const familyLateCauseRules: readonly Rule[] = [
     nearMisses: [
       'the app is listening on 0.0.0.0:8080 as it should',
       'PostgreSQL is not listening on port 5432',
+      'Listening on http://127.0.0.1:3000',
       'which port should the app use?',
     ],
   }),
