@@ -9,7 +9,7 @@ import { includesAnyWord, includesWhole, includesWord } from '../match.ts';
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin } from './answers.ts';
 
-interface HerokuCode {
+export interface HerokuCode {
   readonly code: string;
   /** The router's `desc="…"` text, from Heroku's list. */
   readonly desc: readonly string[];
@@ -28,7 +28,7 @@ const herokuSource = 'devcenter.heroku.com/articles/error-codes (the router\'s "
  * `platforms.ts`). H27 (client request interrupted) and H80 (maintenance mode) say nothing
  * about the app's health and are left out.
  */
-const herokuCodes: readonly HerokuCode[] = [
+export const herokuCodes: readonly HerokuCode[] = [
   {
     code: 'H10',
     desc: ['App crashed'],

@@ -5,6 +5,7 @@
  * bare Go errors of Caddy).
  */
 import type { Rule, RuleGroup } from '../types.ts';
+import { minimalGates } from './words.ts';
 import { apacheRules } from './apache.ts';
 import { apacheResponseRules } from './apache-response.ts';
 import { appServerRules } from './app-servers.ts';
@@ -14,6 +15,15 @@ import { cloudflaredRules, cloudflareEdgeRules } from './cloudflare.ts';
 import { curlRules } from './curl.ts';
 import { digRules } from './dig.ts';
 import { codeGates, codeRules } from './codes.ts';
+import {
+  apacheFamilyRules,
+  familyCauseGates,
+  familyCauseRules,
+  familyLateCauseRules,
+  familyWhoGates,
+  familyWhoRules,
+  nginxAjpRule,
+} from './families.ts';
 import { envoyPageRule, envoyRetoldGates, envoyRetoldRules, envoyRules } from './envoy.ts';
 import { errnoGates, errnoRules } from './errno.ts';
 import { haproxyNoServerRetold, haproxyRetoldRules, haproxyRules } from './haproxy.ts';
@@ -52,7 +62,7 @@ import {
  * Rule groups in matching order; a unit test checks that each gate covers its rules. The
  * nginx groups follow its phases and never overlap, so the most frequent come first.
  */
-export const ruleGroups: readonly RuleGroup[] = [
+const declaredGroups: readonly RuleGroup[] = [
   {
     name: 'nginx-connect',
     format: 'nginx',
@@ -63,7 +73,7 @@ export const ruleGroups: readonly RuleGroup[] = [
     name: 'nginx-response',
     format: 'nginx',
     gates: ['upstream sent', 'Upstream sent', 'prematurely closed', 'from upstream', 'no port in upstream'],
-    rules: nginxResponseRules,
+    rules: [...nginxResponseRules, nginxAjpRule],
   },
   { name: 'nginx-tls', format: 'nginx', gates: ['SSL'], rules: nginxTlsRules },
   { name: 'nginx-send', format: 'nginx', gates: ['while sending request to upstream'], rules: nginxSendRules },
@@ -121,8 +131,12 @@ export const ruleGroups: readonly RuleGroup[] = [
       'roxy',
       'keepalives',
       'ajp_ilink_receive',
+      '(70007)',
+      'mod_fcgid',
     ],
-    rules: [...apacheRules, ...apacheResponseRules, apacheAjpRule],
+    // Round 9's APR time-out, mod_fastcgi and mod_fcgid messages before the AJP rule, which
+    // reads a timed-out AJP read as a closed connection.
+    rules: [...apacheRules, ...apacheResponseRules, ...apacheFamilyRules, apacheAjpRule],
   },
   { name: 'haproxy', gates: ['] ', 'no server available', ' is DOWN', 'invalid response'], rules: haproxyRules },
   {
@@ -216,8 +230,8 @@ export const ruleGroups: readonly RuleGroup[] = [
   // the format-free gate index reads at most 31 groups in one pass (gate-index.ts).
   {
     name: 'vendor-causes',
-    gates: [...new Set([...vendorCauseGates, ...vendorEdgeGates])],
-    rules: [...vendorCauseRules, ...vendorEdgeRules],
+    gates: [...new Set([...vendorCauseGates, ...vendorEdgeGates, ...familyCauseGates])],
+    rules: [...vendorCauseRules, ...vendorEdgeRules, ...familyCauseRules],
   },
   {
     name: 'platforms',
@@ -274,12 +288,14 @@ export const ruleGroups: readonly RuleGroup[] = [
   // sentences, so a sentence that names a proxy and a cause leads with the cause.
   { name: 'retold', gates: retoldGates, rules: retoldRules },
   { name: 'dig', gates: ['NXDOMAIN', 'SERVFAIL', 'REFUSED', 'no servers could be reached'], rules: digRules },
-  // Round 8's firewall sentence and who-answered forms first (one group with round 7's, as the
-  // gate index reads at most 31 groups in one pass).
+  // Round 9's causes told beside a product's name first (after every product's own rule, before
+  // the sentences that only name who answered), then round 8's firewall sentence and
+  // who-answered forms (one group with round 7's, as the gate index reads at most 31 groups in
+  // one pass).
   {
     name: 'who-answered-more',
-    gates: [...new Set([...vendorLateCauseGates, ...vendorWhoGates, ...retoldWhoGates])],
-    rules: [...vendorLateCauseRules, ...vendorWhoRules, ...retoldWhoRules],
+    gates: [...new Set([...familyWhoGates, ...vendorLateCauseGates, ...vendorWhoGates, ...retoldWhoGates])],
+    rules: [...familyLateCauseRules, ...familyWhoRules, ...vendorLateCauseRules, ...vendorWhoRules, ...retoldWhoRules],
   },
   {
     name: 'who-answered',
@@ -348,6 +364,15 @@ export const ruleGroups: readonly RuleGroup[] = [
   // proxy's own message is explained by its own rule first.
   { name: 'errno', gates: errnoGates, rules: errnoRules },
 ];
+
+/**
+ * Rule groups in matching order (a unit test checks that each gate covers its rules), each
+ * group's gates without the literals another of its gates already covers (`minimalGates`).
+ */
+export const ruleGroups: readonly RuleGroup[] = declaredGroups.map((group) => ({
+  ...group,
+  gates: minimalGates(group.gates),
+}));
 
 /** All rules, in matching order. */
 export const rules: readonly Rule[] = ruleGroups.flatMap((group) => group.rules);

@@ -1146,6 +1146,7 @@ export const retoldWhoRules: readonly Rule[] = [
     [
       'pi gateway',
       'PI Gateway',
+      'PI gateway',
       'pi Gateway',
       'PI GATEWAY',
       'pi-gateway',
@@ -1157,7 +1158,11 @@ export const retoldWhoRules: readonly Rule[] = [
       'pi Management',
       'pi management',
     ],
-    ['Increased 504 rate in API Gateway', 'APIG returns 502 for the order service'],
+    [
+      'Increased 504 rate in API Gateway',
+      'APIG returns 502 for the order service',
+      'the API gateway returns 502 for every call',
+    ],
     ['API Gateway returns 200', 'the api gateway docs'],
     'docs.aws.amazon.com/apigateway (API Gateway answers 502 for an invalid integration response and 504 on its integration timeout), named beside the status in a sentence',
   ),

@@ -21,7 +21,7 @@ import { lowered, namesGatewayStatus, spellings } from './words.ts';
  * Gate literals for lower-case `phrases`: each phrase without its first letter (which a
  * sentence may capitalise), as written, in upper case and in title case (`Backend Read Error`).
  */
-function gatesOf(...phrases: readonly string[]): string[] {
+export function gatesOf(...phrases: readonly string[]): string[] {
   return [
     ...new Set(
       phrases.flatMap((phrase) => {
@@ -33,11 +33,11 @@ function gatesOf(...phrases: readonly string[]): string[] {
 }
 
 /** A header's spellings as gates, from its name with its colon (`x-served-by:`). */
-function headerGates(...names: readonly string[]): string[] {
+export function headerGates(...names: readonly string[]): string[] {
   return names.flatMap((name) => spellings(name.replace(/:$/, '')));
 }
 
-interface Described {
+export interface Described {
   readonly id: string;
   readonly software: Rule['software'];
   readonly outcome: OutcomeId;
@@ -54,7 +54,7 @@ interface Described {
 }
 
 /** A cause rule from a vendor's description. */
-function described(spec: Described): Rule {
+export function described(spec: Described): Rule {
   return {
     id: spec.id,
     software: spec.software,
@@ -469,13 +469,13 @@ export const vendorCauseRules: readonly Rule[] = [
 ];
 
 /** The header line without a `curl -v` marker, a Markdown quote or blanks, lower case. */
-function headerLine(lower: string): string {
+export function headerLine(lower: string): string {
   let start = 0;
   while (start < 8 && start < lower.length && ' \t<>'.includes(lower.charAt(start))) start += 1;
   return lower.slice(start, start + 512);
 }
 
-interface Who {
+export interface Who {
   readonly id: string;
   readonly software: Rule['software'];
   readonly proxy: ProxyAnswer;
@@ -488,7 +488,7 @@ interface Who {
 }
 
 /** A who-answered rule: the line names the software that answered, not why. */
-function whoAnswered(spec: Who): Rule {
+export function whoAnswered(spec: Who): Rule {
   return {
     id: spec.id,
     software: spec.software,

@@ -45,3 +45,14 @@ export function spellings(name: string): string[] {
   );
   return [...new Set([`${name}:`, `${capitalised}:`, `${name.toUpperCase()}:`])];
 }
+
+/**
+ * `gates` without the literals that contain another of them (and without repeats): a line
+ * holds one of the literals exactly when it holds one of those kept, so a group's gate check
+ * answers the same with fewer literals, and the gate index (`gate-index.ts`) compiles fewer
+ * automaton states. Quadratic in the number of literals, once when the rules load.
+ */
+export function minimalGates(gates: readonly string[]): string[] {
+  const unique = [...new Set(gates)];
+  return unique.filter((gate) => !unique.some((other) => other !== gate && gate.includes(other)));
+}
