@@ -12,11 +12,11 @@ const heldOut = corpus.filter((entry) => !entry.ruleSource);
 const batchNames = corpusBatches.map((batch) => batch.collected);
 /**
  * Floors of the held-out shares (recognised, routed): the last measurement rounded down to a
- * whole percent (98.1 % and 96.3 % on 953 lines after rule round 9, which marked the 53 batch 8
- * lines it was written from; test/fixtures/corpus/README.md gives every step's figures).
+ * whole percent (94.4 % and 91.4 % on 1,127 lines with batch 9 added, measured blind on rule round 9's
+ * rules; test/fixtures/corpus/README.md gives every step's figures).
  */
-const HELD_RECOGNISED = 0.98;
-const HELD_ROUTED = 0.96;
+const HELD_RECOGNISED = 0.94;
+const HELD_ROUTED = 0.91;
 
 /** `part` of `whole` as a percentage with one decimal. */
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
