@@ -48,6 +48,8 @@ import {
   haproxyLayer7Rule,
   round10CauseGates,
   round10CauseRules,
+  round10CloudflareGates,
+  round10CloudflareRules,
   round10LateGates,
   round10LateRules,
 } from './round10.ts';
@@ -187,8 +189,19 @@ const declaredGroups: readonly RuleGroup[] = [
   { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend', 'statusDescription'], rules: cloudRules },
   {
     name: 'cloudflare',
-    gates: ['52', '530', 'data-translate', 'origin service', 'Web server is', 'Cloudflare is unable'],
-    rules: cloudflareEdgeRules,
+    // Round 10's 1xxx codes after the 5xx pages, whose 530 page names the 1xxx code it carries.
+    gates: [
+      ...new Set([
+        '52',
+        '530',
+        'data-translate',
+        'origin service',
+        'Web server is',
+        'Cloudflare is unable',
+        ...round10CloudflareGates,
+      ]),
+    ],
+    rules: [...cloudflareEdgeRules, ...round10CloudflareRules],
   },
   {
     name: 'caddy',

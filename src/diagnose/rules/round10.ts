@@ -22,6 +22,16 @@ import { admin, type ProxyAnswer } from './answers.ts';
 import { described, gatesOf, whoAnswered } from './vendor.ts';
 import { lowered, namesGatewayStatus } from './words.ts';
 
+/**
+ * Gate literals for a status `code` as a word (after or before a blank, a quote, a bracket or
+ * a colon, never inside a longer number or a field such as `took=502ms`) and for its `name`.
+ */
+function statusGates(code: string, name: string): string[] {
+  const around = [' ', '`', '(', '"', "'", '|'].map((mark) => `${mark}${code}`);
+  const after = [' ', '`', ')', ':', ',', '.', '"', "'", 's', '|', '!'].map((mark) => `${code}${mark}`);
+  return [...around, ...after, ...gatesOf(name)];
+}
+
 const cloudflareDocs =
   'github.com/cloudflare/cloudflare-docs src/content/docs/support/troubleshooting/http-status-codes/cloudflare-1xxx-errors/';
 
@@ -94,12 +104,20 @@ const cloudflareCodes: readonly {
   },
 ];
 
-/** `Error 1033`, `error code: 1033`, `1033 error`, `` `1033` error ``, `(1033)` beside Cloudflare. */
-function namesCode(lower: string, code: string): boolean {
-  const codeWords = new RegExp(
+/**
+ * `Error 1033`, `error code: 1033`, `1033 error`, `` `1033` error ``, compiled once per code;
+ * a bare `1033` counts only beside Cloudflare, cloudflared or a tunnel ({@link namesCode}).
+ */
+function codePattern(code: string): RegExp {
+  return new RegExp(
     `\\b(?:error|code|fehler|erreur|错误)[ :#-]{0,3}\`?${code}\\b|(?:^|[^\\w.])\`?${code}\`? ?(?:error|错误)\\b`,
   );
-  if (codeWords.test(lower)) return true;
+}
+
+/** Whether `lower` names Cloudflare's `code` (its pattern from {@link codePattern}). */
+function namesCode(lower: string, code: string, pattern: RegExp): boolean {
+  if (!lower.includes(code)) return false;
+  if (pattern.test(lower)) return true;
   return includesAnyWord(lower, [code]) && includesAnyWord(lower, ['cloudflare', 'cloudflared', 'tunnel', 'ray id']);
 }
 
@@ -109,8 +127,10 @@ function namesCode(lower: string, code: string): boolean {
  */
 const tunnelPage = /\b(?:argo|cloudflare) tunnel error\b|\bis configured as an? (?:argo|cloudflare) tunnel\b/;
 
-const cloudflareCodeRules: readonly Rule[] = cloudflareCodes.map((entry) =>
-  described({
+const cloudflareCodeRules: readonly Rule[] = cloudflareCodes.map((entry) => {
+  const pattern = codePattern(entry.code);
+  const title = entry.title !== 'restricted' && entry.title !== 'dns resolution error' ? entry.title : undefined;
+  return described({
     id: `cloudflare-error-${entry.code}`,
     software: 'cloudflare',
     outcome: entry.outcome,
@@ -120,20 +140,20 @@ const cloudflareCodeRules: readonly Rule[] = cloudflareCodes.map((entry) =>
     gates: [
       ...[`rror ${entry.code}`, `RROR ${entry.code}`, `rror: ${entry.code}`, `ode: ${entry.code}`, `ode ${entry.code}`],
       ...[`${entry.code} error`, `${entry.code} Error`, `${entry.code}\` error`, `${entry.code} 错误`],
-      ...gatesOf('cloudflare', 'tunnel'),
+      ...(entry.code === '1033' ? gatesOf('tunnel error', 'argo tunnel', 'cloudflare tunnel') : []),
       ...(entry.title === 'restricted' || entry.title === 'dns resolution error' ? [] : gatesOf(entry.title)),
     ],
     test: (lower) =>
-      namesCode(lower, entry.code) ||
-      (entry.title !== 'restricted' && entry.title !== 'dns resolution error' && lower.includes(entry.title)) ||
+      namesCode(lower, entry.code, pattern) ||
+      (title !== undefined && lower.includes(title)) ||
       (entry.code === '1033' && tunnelPage.test(lower)),
     samples: [
       `Error ${entry.code} Ray ID: 8a1b2c3d4e5f6a7b • 2026-03-03 10:15:42 UTC`,
       `the site shows Cloudflare error ${entry.code} since this morning`,
     ],
     nearMisses: [`order ${entry.code}0 failed`, `listening on port ${entry.code}`],
-  }),
-);
+  });
+});
 
 /**
  * Netlify's function error page (served when a function or edge function throws) and its
@@ -213,10 +233,7 @@ const serverlessNamedRule: Rule = described({
     "A serverless function answered the platform with an error, crashed, timed out or returned a response the platform could not use, and the platform (Netlify, Vercel, Supabase, Lambda behind API Gateway or an ALB, Cloud Functions, Azure Functions) answered 502. The function's own log on the platform says which; a Lambda proxy integration also needs the documented response shape (statusCode, headers or multiValueHeaders, body).",
   source:
     'docs.netlify.com/build/functions/ (a function that errors or times out yields a 502 to the client); vercel.com/docs/errors/FUNCTION_INVOCATION_FAILED (502); supabase.com/docs/guides/functions/status-codes (502/504/546 from Edge Functions); docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html (a Lambda proxy response in another shape gives 502 "Malformed Lambda proxy response"); docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html (with multi-value headers enabled the response must use multiValueHeaders)',
-  gates: [
-    ...gatesOf('function', 'lambda', 'multi value headers', 'multi-value headers', 'aws_proxy'),
-    'multiValueHeaders',
-  ],
+  gates: statusGates('502', 'bad gateway'),
   test: (lower) => {
     if (!namesGatewayStatus(lower)) return false;
     if (includesAnyWord(lower, ['timeout', 'timed out', 'time out', '504', 'gateway timeout', 'gateway time-out']))
@@ -388,40 +405,34 @@ const otherRules: readonly Rule[] = [
 const timeoutProducts: readonly {
   readonly proxy: ProxyAnswer;
   readonly words: readonly string[];
-  readonly gates: readonly string[];
   readonly source: string;
 }[] = [
   {
     proxy: 'k8s-ingress',
-    gates: gatesOf('ingress'),
     words: ['ingress', 'ingress-nginx'],
     source:
       'kubernetes.github.io/ingress-nginx user-guide/nginx-configuration/annotations (proxy-read-timeout, 60 s; nginx answers 504)',
   },
   {
     proxy: 'nginx',
-    gates: gatesOf('nginx', 'openresty'),
     words: ['nginx', 'openresty'],
     source:
       'nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_read_timeout; src/http/ngx_http_upstream.c (NGX_HTTP_UPSTREAM_FT_TIMEOUT → 504)',
   },
   {
     proxy: 'haproxy',
-    gates: gatesOf('haproxy'),
     words: ['haproxy'],
     source:
       'docs.haproxy.org configuration.html "timeout server" and section 1.3.1 (504 Gateway Timeout: the server failed to respond within the configured time)',
   },
   {
     proxy: 'apache',
-    gates: gatesOf('apache', 'httpd', 'mod_proxy'),
     words: ['apache', 'httpd', 'mod_proxy'],
     source:
       'httpd.apache.org/docs/2.4/mod/mod_proxy.html#proxytimeout; modules/proxy/mod_proxy_http.c (a timed-out backend read gives HTTP_GATEWAY_TIME_OUT, 504)',
   },
   {
     proxy: 'cloud-lb',
-    gates: ['ALB', 'alb', 'Alb', 'ELB', 'elb', 'Elb', ...gatesOf('load balancer', 'elastic load balanc')],
     words: [
       'alb',
       'elb',
@@ -435,14 +446,12 @@ const timeoutProducts: readonly {
   },
   {
     proxy: 'other-cdn',
-    gates: gatesOf('cloudfront', 'fastly', 'akamai', 'front door'),
     words: ['cloudfront', 'fastly', 'akamai', 'front door'],
     source:
       'docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-504-gateway-timeout.html (the origin did not respond within the response timeout); learn.microsoft.com/azure/frontdoor/troubleshoot-issues (504, OriginTimeout)',
   },
   {
     proxy: 'api-gateway',
-    gates: gatesOf('api gateway', 'apigateway', 'api-gateway'),
     words: ['api gateway', 'apigateway', 'api-gateway'],
     source:
       'docs.aws.amazon.com/apigateway/latest/developerguide/limits.html (integration timeout, 29 s by default; API Gateway answers 504 "Endpoint request timed out")',
@@ -465,7 +474,7 @@ const named504Rules: readonly Rule[] = timeoutProducts.map((product, index) =>
     implies: admin(product.proxy),
     cause: `The report names ${product.words[0] === 'alb' ? 'a cloud load balancer' : product.words[0]} beside a 504 Gateway Timeout: it waited for its upstream longer than its timeout and gave up. Find the slow request in the upstream's log, or raise the front's timeout where the request is legitimately slow.`,
     source: `${product.source}; RFC 9110 §15.6.5 (504: no timely response from the upstream)`,
-    gates: product.gates,
+    gates: statusGates('504', 'gateway time'),
     test: (lower) =>
       names504Only(lower) &&
       includesAnyWord(lower, product.words) &&
@@ -477,13 +486,11 @@ const named504Rules: readonly Rule[] = timeoutProducts.map((product, index) =>
   }),
 );
 
+/** Cloudflare's 1xxx rules, tried after its 5xx page rules (`index.ts`, cloudflare group). */
+export const round10CloudflareRules: readonly Rule[] = cloudflareCodeRules;
+
 /** Cause rules tried with the vendors' descriptions (`index.ts`, vendor-causes group). */
-export const round10CauseRules: readonly Rule[] = [
-  ...cloudflareCodeRules,
-  ...serverlessRules,
-  ...iisRules,
-  ...otherRules,
-];
+export const round10CauseRules: readonly Rule[] = [...serverlessRules, ...iisRules, ...otherRules];
 
 /**
  * Rules tried after every product's own rule and before the sentences that only name who
@@ -493,5 +500,8 @@ export const round10CauseRules: readonly Rule[] = [
 export const round10LateRules: readonly Rule[] = [serverlessNamedRule, ...named504Rules, ...frontDoorRules];
 
 /** Gates of the rules above: every rule needs one of these literals (see `index.ts`). */
+export const round10CloudflareGates: readonly string[] = [
+  ...new Set(round10CloudflareRules.flatMap((rule) => rule.anyOf ?? [])),
+];
 export const round10CauseGates: readonly string[] = [...new Set(round10CauseRules.flatMap((rule) => rule.anyOf ?? []))];
 export const round10LateGates: readonly string[] = [...new Set(round10LateRules.flatMap((rule) => rule.anyOf ?? []))];
