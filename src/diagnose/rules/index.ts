@@ -182,26 +182,23 @@ const declaredGroups: readonly RuleGroup[] = [
   },
   {
     name: 'cloudflared',
-    gates: ['Unable to reach the origin service', 'responding to traffic from cloudflared'],
-    rules: cloudflaredRules,
+    // Round 10's Cloudflare 1xxx codes join the tunnel client's group: their gates are code
+    // phrases, while the 5xx pages' group opens on any "52".
+    gates: [
+      ...new Set([
+        'Unable to reach the origin service',
+        'responding to traffic from cloudflared',
+        ...round10CloudflareGates,
+      ]),
+    ],
+    rules: [...cloudflaredRules, ...round10CloudflareRules],
   },
   { name: 'traefik', gates: ['available server', 'dial tcp ', 'caused by: ', 'tls: ', 'x509: '], rules: traefikRules },
   { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend', 'statusDescription'], rules: cloudRules },
   {
     name: 'cloudflare',
-    // Round 10's 1xxx codes after the 5xx pages, whose 530 page names the 1xxx code it carries.
-    gates: [
-      ...new Set([
-        '52',
-        '530',
-        'data-translate',
-        'origin service',
-        'Web server is',
-        'Cloudflare is unable',
-        ...round10CloudflareGates,
-      ]),
-    ],
-    rules: [...cloudflareEdgeRules, ...round10CloudflareRules],
+    gates: ['52', '530', 'data-translate', 'origin service', 'Web server is', 'Cloudflare is unable'],
+    rules: cloudflareEdgeRules,
   },
   {
     name: 'caddy',

@@ -23,13 +23,12 @@ import { described, gatesOf, whoAnswered } from './vendor.ts';
 import { lowered, namesGatewayStatus } from './words.ts';
 
 /**
- * Gate literals for a status `code` as a word (after or before a blank, a quote, a bracket or
- * a colon, never inside a longer number or a field such as `took=502ms`) and for its `name`.
+ * Gate literals for a status `code` after a blank, a quote, a bracket or a bar (never inside a
+ * longer number such as `/items/1504` or a field such as `took=502ms`), and for its `name`
+ * (which covers a line that opens with the status, `504 Gateway Timeout`).
  */
 function statusGates(code: string, name: string): string[] {
-  const around = [' ', '`', '(', '"', "'", '|'].map((mark) => `${mark}${code}`);
-  const after = [' ', '`', ')', ':', ',', '.', '"', "'", 's', '|', '!'].map((mark) => `${code}${mark}`);
-  return [...around, ...after, ...gatesOf(name)];
+  return [...[' ', '`', '(', '"', "'", '|'].map((mark) => `${mark}${code}`), ...gatesOf(name)];
 }
 
 const cloudflareDocs =
@@ -138,14 +137,20 @@ const cloudflareCodeRules: readonly Rule[] = cloudflareCodes.map((entry) => {
     cause: `Cloudflare answered with its own page instead of the origin's: ${entry.what}. The 1xxx code is in the page body; the HTTP status is usually 530, 502 or 500.`,
     source: `${cloudflareDocs}error-${entry.code}.mdx ("Error ${entry.code}: ${entry.title}"; 1xxx errors appear in the HTML body, index.mdx)`,
     gates: [
-      ...[`rror ${entry.code}`, `RROR ${entry.code}`, `rror: ${entry.code}`, `ode: ${entry.code}`, `ode ${entry.code}`],
-      ...[`${entry.code} error`, `${entry.code} Error`, `${entry.code}\` error`, `${entry.code} 错误`],
+      ...[
+        `rror ${entry.code}`,
+        `rror: ${entry.code}`,
+        `ode: ${entry.code}`,
+        `${entry.code} error`,
+        `${entry.code}\` error`,
+      ],
       ...(entry.code === '1033' ? gatesOf('tunnel error', 'argo tunnel', 'cloudflare tunnel') : []),
       ...(entry.title === 'restricted' || entry.title === 'dns resolution error' ? [] : gatesOf(entry.title)),
     ],
     test: (lower) =>
       namesCode(lower, entry.code, pattern) ||
-      (title !== undefined && lower.includes(title)) ||
+      // A title beside the 530 status is the 530 page, whose rule (cloudflare.ts) comes later.
+      (title !== undefined && lower.includes(title) && !includesAnyWord(lower, ['530'])) ||
       (entry.code === '1033' && tunnelPage.test(lower)),
     samples: [
       `Error ${entry.code} Ray ID: 8a1b2c3d4e5f6a7b • 2026-03-03 10:15:42 UTC`,
@@ -296,11 +301,7 @@ const frontDoorRules: readonly Rule[] = [
     what: "Azure Front Door answered with its own error page ('Our services aren't available right now'): it had no route or origin for the request (a 400 before the profile or custom domain is set up) or could not get an answer from the origin (503/504). The response's x-azure-ref header finds the request in Front Door's access log, whose ErrorInfo says which.",
     source:
       'learn.microsoft.com/en-us/answers/questions/1669065 (Microsoft\'s answer: Front Door returns "Our services aren\'t available right now" for hostnames or routes it does not serve yet); learn.microsoft.com/azure/frontdoor/troubleshoot-issues (503/504 from Front Door, ErrorInfo: OriginTimeout, OriginInvalidResponse)',
-    gates: gatesOf(
-      "services aren't available right now",
-      'services aren’t available right now',
-      'working to restore all services',
-    ),
+    gates: gatesOf("aren't available right now", 'aren’t available right now', 'restore all services'),
     test: (lower) =>
       lower.includes("our services aren't available right now") ||
       lower.includes("we're working to restore all services as soon as possible"),
@@ -373,20 +374,13 @@ const otherRules: readonly Rule[] = [
     source:
       "docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#connection-idle-timeout (set the targets' keep-alive timeout above the idle timeout); RFC 9112 §9.6 (a client that sends on a connection the server is closing can lose the request)",
     gates: [
-      ...gatesOf(
-        'used after',
-        'requests to connection',
-        'requests on connection',
-        'requests over connection',
-        'before the elb',
-        'before the alb',
-        'before the load balancer',
-        'before the proxy',
-        'before the nginx',
-        'before the haproxy',
+      'used after',
+      'requests to connection',
+      'requests on connection',
+      'requests over connection',
+      ...['ELB', 'elb', 'ALB', 'alb', 'load balancer', 'proxy', 'nginx', 'Nginx', 'HAProxy', 'haproxy'].map(
+        (name) => `efore the ${name}`,
       ),
-      // Product names in capitals inside a lower-case sentence ("before the ELB timeout").
-      ...['ELB', 'ALB', 'HAProxy', 'Nginx'].map((name) => `efore the ${name}`),
     ],
     test: (lower) => reusedClosed.test(lower),
     samples: [
@@ -486,7 +480,7 @@ const named504Rules: readonly Rule[] = timeoutProducts.map((product, index) =>
   }),
 );
 
-/** Cloudflare's 1xxx rules, tried after its 5xx page rules (`index.ts`, cloudflare group). */
+/** Cloudflare's 1xxx rules, tried after cloudflared's own (`index.ts`, cloudflared group). */
 export const round10CloudflareRules: readonly Rule[] = cloudflareCodeRules;
 
 /** Cause rules tried with the vendors' descriptions (`index.ts`, vendor-causes group). */
