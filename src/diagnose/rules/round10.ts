@@ -20,7 +20,7 @@ import { includesAny, includesAnyWord } from '../match.ts';
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
 import { described, gatesOf, whoAnswered } from './vendor.ts';
-import { lowered, namesGatewayStatus } from './words.ts';
+import { namesGatewayStatus } from './words.ts';
 
 /**
  * Gate literals for a status `code` after a blank, a quote, a bracket or a bar (never inside a
