@@ -201,7 +201,20 @@ function hasSubstatus(line: string, sub: string): boolean {
 }
 
 /** Words that put a `502.N` beside IIS: its name, its error page, ARR or the ASP.NET Core Module. */
-const iisContext = ['iis', 'bad gateway', 'process failure', 'ancm', 'aspnetcore', 'arr'];
+const iisContext = [
+  'iis',
+  'bad gateway',
+  'process failure',
+  'ancm',
+  'aspnetcore',
+  'arr',
+  'asp.net',
+  'kestrel',
+  'inprocess',
+  'outofprocess',
+  'in-process',
+  'out-of-process',
+];
 
 function iisRule(spec: (typeof iisSubstatus)[number]): Rule {
   return {
@@ -217,7 +230,12 @@ function iisRule(spec: (typeof iisSubstatus)[number]): Rule {
     test: (line) => {
       if (!hasSubstatus(line, spec.sub)) return false;
       const lower = line.toLowerCase();
-      return lower.includes('http error 502.') || includesAnyWord(lower, iisContext);
+      return (
+        lower.includes('http error 502.') ||
+        includesAnyWord(lower, iisContext) ||
+        // "502.5 error": the substatus as a status name, as IIS readers write it.
+        new RegExp(`(?:^|[^\\w.])502\\.${spec.sub} (?:error|status)\\b`).test(lower)
+      );
     },
     samples: [
       `HTTP Error 502.${spec.sub} - Bad Gateway`,

@@ -44,6 +44,15 @@ import {
   staleAddressRule,
 } from './retold.ts';
 import { nginxTlsRules } from './nginx-tls.ts';
+import {
+  haproxyLayer7Rule,
+  round10CauseGates,
+  round10CauseRules,
+  round10CloudflareGates,
+  round10CloudflareRules,
+  round10LateGates,
+  round10LateRules,
+} from './round10.ts';
 import { nginxResponseRules } from './nginx-response.ts';
 import { traefikRules } from './traefik.ts';
 import {
@@ -138,7 +147,11 @@ const declaredGroups: readonly RuleGroup[] = [
     // reads a timed-out AJP read as a closed connection.
     rules: [...apacheRules, ...apacheResponseRules, ...apacheFamilyRules, apacheAjpRule],
   },
-  { name: 'haproxy', gates: ['] ', 'no server available', ' is DOWN', 'invalid response'], rules: haproxyRules },
+  {
+    name: 'haproxy',
+    gates: ['] ', 'no server available', ' is DOWN', 'invalid response'],
+    rules: [haproxyLayer7Rule, ...haproxyRules],
+  },
   {
     name: 'haproxy-retold',
     gates: [
@@ -169,8 +182,16 @@ const declaredGroups: readonly RuleGroup[] = [
   },
   {
     name: 'cloudflared',
-    gates: ['Unable to reach the origin service', 'responding to traffic from cloudflared'],
-    rules: cloudflaredRules,
+    // Round 10's Cloudflare 1xxx codes join the tunnel client's group: their gates are code
+    // phrases, while the 5xx pages' group opens on any "52".
+    gates: [
+      ...new Set([
+        'Unable to reach the origin service',
+        'responding to traffic from cloudflared',
+        ...round10CloudflareGates,
+      ]),
+    ],
+    rules: [...cloudflaredRules, ...round10CloudflareRules],
   },
   { name: 'traefik', gates: ['available server', 'dial tcp ', 'caused by: ', 'tls: ', 'x509: '], rules: traefikRules },
   { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend', 'statusDescription'], rules: cloudRules },
@@ -230,8 +251,8 @@ const declaredGroups: readonly RuleGroup[] = [
   // the format-free gate index reads at most 31 groups in one pass (gate-index.ts).
   {
     name: 'vendor-causes',
-    gates: [...new Set([...vendorCauseGates, ...vendorEdgeGates, ...familyCauseGates])],
-    rules: [...vendorCauseRules, ...vendorEdgeRules, ...familyCauseRules],
+    gates: [...new Set([...vendorCauseGates, ...vendorEdgeGates, ...familyCauseGates, ...round10CauseGates])],
+    rules: [...vendorCauseRules, ...vendorEdgeRules, ...familyCauseRules, ...round10CauseRules],
   },
   {
     name: 'platforms',
@@ -294,8 +315,23 @@ const declaredGroups: readonly RuleGroup[] = [
   // one pass).
   {
     name: 'who-answered-more',
-    gates: [...new Set([...familyWhoGates, ...vendorLateCauseGates, ...vendorWhoGates, ...retoldWhoGates])],
-    rules: [...familyLateCauseRules, ...familyWhoRules, ...vendorLateCauseRules, ...vendorWhoRules, ...retoldWhoRules],
+    gates: [
+      ...new Set([
+        ...round10LateGates,
+        ...familyWhoGates,
+        ...vendorLateCauseGates,
+        ...vendorWhoGates,
+        ...retoldWhoGates,
+      ]),
+    ],
+    rules: [
+      ...familyLateCauseRules,
+      ...round10LateRules,
+      ...familyWhoRules,
+      ...vendorLateCauseRules,
+      ...vendorWhoRules,
+      ...retoldWhoRules,
+    ],
   },
   {
     name: 'who-answered',

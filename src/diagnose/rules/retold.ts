@@ -1159,7 +1159,7 @@ export const retoldWhoRules: readonly Rule[] = [
       'pi management',
     ],
     [
-      'Increased 504 rate in API Gateway',
+      'Increased 502 rate in API Gateway',
       'APIG returns 502 for the order service',
       'the API gateway returns 502 for every call',
     ],

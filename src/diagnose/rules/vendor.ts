@@ -773,7 +773,10 @@ export const meshFlagRule: Rule = {
   anyOf: ['outbound|', 'inbound|', 'stio', 'STIO', 'idecar', 'IDECAR'],
   test: (line) => {
     const lower = lowered(line);
-    return /\b50[34] u[fc]\b/.test(lower) && includesAny(lower, ['outbound|', 'inbound|', 'istio', 'sidecar']);
+    return (
+      /\b(?:50[34] ?[ |] ?u[fc]|u[fc] 50[34])\b/.test(lower) &&
+      includesAny(lower, ['outbound|', 'inbound|', 'istio', 'sidecar'])
+    );
   },
   samples: [
     '[2026-01-05T09:00:00.000Z] "GET /orders HTTP/1.1" 503 UF upstream_reset_before_response_started{connection_failure} - "-" 0 91 1 - "-" "curl/8.5.0" "7c1d" "orders:8080" "10.1.2.3:8080" outbound|8080||orders.shop.svc.cluster.local - 10.96.0.12:8080 10.1.2.9:40312 - default',
