@@ -12,12 +12,12 @@ const heldOut = corpus.filter((entry) => !entry.ruleSource);
 const batchNames = corpusBatches.map((batch) => batch.collected);
 /**
  * Floors of the held-out shares (recognised, routed): the last measurement rounded down to a
- * whole percent (96.6 % and 94.8 % on the 1,087 lines no rule was written from after rule round 10,
- * which marked 40 batch 9 lines; 94.4 % and 91.4 % on 1,127 lines with batch 9 measured blind on
- * round 9's rules; test/fixtures/corpus/README.md gives every step's figures).
+ * whole percent (94.4 % and 91.9 % on the 1,241 lines no rule was written from with batch 10
+ * added, measured blind on rule round 10's rules; 96.6 % and 94.8 % on 1,087 lines after round
+ * 10, before batch 10; test/fixtures/corpus/README.md gives every step's figures).
  */
-const HELD_RECOGNISED = 0.96;
-const HELD_ROUTED = 0.94;
+const HELD_RECOGNISED = 0.94;
+const HELD_ROUTED = 0.91;
 
 /** `part` of `whole` as a percentage with one decimal. */
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
