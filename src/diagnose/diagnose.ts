@@ -45,13 +45,14 @@ const formatKeyPatterns: Record<LineFormat, RegExp> = {
 /**
  * nginx's own messages quoted without their phase (`fragments.ts`): an nginx line cut short
  * (`recv() failed (104: …)` without `while reading …`, `upstream prematurely closed
- * connection` alone) falls back to them when no nginx rule took it. Only these: the
+ * connection` alone, `upstream timed out (110: …) while reading response hea`) falls back to
+ * them when no nginx rule took it. Only these: the
  * format-free rules would read app text nginx passes through (`FastCGI sent in stderr:`).
  */
 const nginxFallback: readonly GatedGroup[] = gated(ruleGroups.filter((group) => group.name === 'nginx-fragments'));
 
 /** Literals of the nginx messages a cut nginx line may end with (the fallback's keys). */
-const nginxFallbackKeys = ['() failed (', 'prematurely closed connection'];
+const nginxFallbackKeys = ['() failed (', 'prematurely closed connection', 'upstream timed out'];
 
 /** Text nginx copies from the upstream or the client into its line: never read by the fallback. */
 const passedThrough = ['sent in stderr', 'PHP message', 'upstream sent', 'client sent'];

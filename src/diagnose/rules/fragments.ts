@@ -214,9 +214,12 @@ export const nginxFragmentRules: readonly Rule[] = [
       'upstream timed out (110: Operation timed out) while reading upstream',
       'upstream timed out and the ingress returned 504',
       'Upstream timed out (110: Connection timed out) while reading response header from upstream',
+      // An nginx line cut inside its phase: no nginx rule takes it, the fallback does.
+      '2026/11/24 01:22:09 [error] 31#31: *88 upstream timed out (110: Connection timed out) while reading response header from ups',
     ],
     nearMisses: [
       'upstream timed out (110: Connection timed out) while connecting to upstream',
+      '2026/11/24 01:22:09 [error] 31#31: *88 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.5',
       'the upstream timeout is 60 s',
     ],
   },
