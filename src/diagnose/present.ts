@@ -45,6 +45,7 @@ export const softwareNames: Readonly<Record<Software, string>> = {
   selinux: 'SELinux',
   linkerd: 'Linkerd',
   akamai: 'Akamai',
+  'error-page': 'error page',
   socket: 'connection error from any program',
   report: 'told in words',
 };

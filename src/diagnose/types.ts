@@ -6,8 +6,8 @@
 
 /**
  * The software that prints a message. Names follow the reference's sections; `platform` is
- * a hosting platform the line does not name, `socket` any program's socket error, `report`
- * a sentence that retells a cause.
+ * a hosting platform the line does not name, `error-page` a proxy's page that does not name
+ * the proxy, `socket` any program's socket error, `report` a sentence that retells a cause.
  */
 export type Software =
   | 'nginx'
@@ -48,6 +48,8 @@ export type Software =
   | 'selinux'
   | 'linkerd'
   | 'akamai'
+  /** A proxy's error page that does not say which proxy wrote it (`504 Gateway Time-out`). */
+  | 'error-page'
   /** A socket error in any program's words (a client library, a runtime, an app's log). */
   | 'socket'
   /** A cause told in a sentence rather than a log line. */

@@ -334,13 +334,15 @@ export const platformRules: readonly Rule[] = [
   },
   {
     id: 'gateway-timeout-page',
-    software: 'nginx',
+    // nginx, HAProxy and the ALB all title their 504 page this way: the page names no proxy.
+    software: 'error-page',
     cause:
       'A 504 Gateway Time-out page: the proxy waited for its upstream longer than its timeout. The page alone does not say which proxy; its error log names the upstream.',
     outcome: 'upstream-timeout',
     status: 504,
     implies: { role: 'admin' },
-    source: 'nginx src/http/ngx_http_special_response.c ngx_http_error_504_page ("504 Gateway Time-out")',
+    source:
+      'nginx src/http/ngx_http_special_response.c ngx_http_error_504_page ("504 Gateway Time-out"); haproxy src/http_htx.c http_err_msgs[HTTP_ERR_504] (the same title)',
     includes: ['504 Gateway Time'],
     anyOf: ['504 Gateway Time-out', '504 Gateway Timeout'],
     // A line that names the product beside the 504 is left to round 10's named-504 rules.
