@@ -32,7 +32,7 @@ import { nginxConnectRules, nginxResolverRules, nginxSendRules } from './nginx.t
 import { nginxFragmentRules } from './fragments.ts';
 import { nodeProxyGates, nodeProxyRules } from './node-proxies.ts';
 import { namedProxyGates, platformHeaderGates, whoAnsweredRules } from './pages.ts';
-import { platformRules } from './platforms.ts';
+import { gatewayTimeoutPageRule, platformRules } from './platforms.ts';
 import { proseGates, proseRules } from './prose.ts';
 import {
   apacheAjpRule,
@@ -395,7 +395,12 @@ const declaredGroups: readonly RuleGroup[] = [
     ],
     rules: whoAnsweredRules,
   },
-  { name: 'gateway-timeout-status', gates: gatewayTimeoutStatusRule.anyOf ?? [], rules: [gatewayTimeoutStatusRule] },
+  // A bare 504 page or status, once no rule above has named the proxy or the cause.
+  {
+    name: 'gateway-timeout-status',
+    gates: gatewayTimeoutStatusRule.anyOf ?? [],
+    rules: [gatewayTimeoutPageRule, gatewayTimeoutStatusRule],
+  },
   // Socket errors in any program's words: the most generic wordings come last, so every
   // proxy's own message is explained by its own rule first.
   { name: 'errno', gates: errnoGates, rules: errnoRules },

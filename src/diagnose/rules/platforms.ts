@@ -7,7 +7,6 @@ import { includesWhole, includesWord } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
 import { herokuContext } from './codes.ts';
-import { namesProductBeside504 } from './round10.ts';
 
 /** API Gateway with a Lambda function behind it (`gateway-target: function`). */
 const lambdaBehindGateway = admin('api-gateway', undefined, { 'gateway-target': 'function' });
@@ -333,28 +332,6 @@ export const platformRules: readonly Rule[] = [
     nearMisses: ['The server responded in time.'],
   },
   {
-    id: 'gateway-timeout-page',
-    // nginx, HAProxy and the ALB all title their 504 page this way: the page names no proxy.
-    software: 'error-page',
-    cause:
-      'A 504 Gateway Time-out page: the proxy waited for its upstream longer than its timeout. The page alone does not say which proxy; its error log names the upstream.',
-    outcome: 'upstream-timeout',
-    status: 504,
-    implies: { role: 'admin' },
-    source:
-      'nginx src/http/ngx_http_special_response.c ngx_http_error_504_page ("504 Gateway Time-out"); haproxy src/http_htx.c http_err_msgs[HTTP_ERR_504] (the same title)',
-    includes: ['504 Gateway Time'],
-    anyOf: ['504 Gateway Time-out', '504 Gateway Timeout'],
-    // A line that names the product beside the 504 is left to round 10's named-504 rules.
-    test: (line) => !namesProductBeside504(line),
-    samples: [
-      '<html><head><title>504 Gateway Time-out</title></head>',
-      '504 Gateway Time-out',
-      'HTTP/1.1 504 Gateway Timeout',
-    ],
-    nearMisses: ['502 Bad Gateway', 'Our ALB returns 504 Gateway Timeout on long reports'],
-  },
-  {
     id: 'cloudfront-origin-connect',
     software: 'aws-cloudfront',
     cause:
@@ -530,3 +507,29 @@ export const platformRules: readonly Rule[] = [
     nearMisses: ['Open ports detected: 10000'],
   },
 ];
+
+/**
+ * A 504 page's title with no proxy named (`<title>504 Gateway Time-out</title>`): tried late,
+ * in the `gateway-timeout-status` group after the who-answered sentences and round 10's
+ * named-504 rules (`index.ts`), so a line that names the product leads to it instead.
+ */
+export const gatewayTimeoutPageRule: Rule = {
+  id: 'gateway-timeout-page',
+  // nginx, HAProxy and the ALB all title their 504 page this way: the page names no proxy.
+  software: 'error-page',
+  cause:
+    'A 504 Gateway Time-out page: the proxy waited for its upstream longer than its timeout. The page alone does not say which proxy; its error log names the upstream.',
+  outcome: 'upstream-timeout',
+  status: 504,
+  implies: { role: 'admin' },
+  source:
+    'nginx src/http/ngx_http_special_response.c ngx_http_error_504_page ("504 Gateway Time-out"); haproxy src/http_htx.c http_err_msgs[HTTP_ERR_504] (the same title)',
+  includes: ['504 Gateway Time'],
+  anyOf: ['504 Gateway Time-out', '504 Gateway Timeout'],
+  samples: [
+    '<html><head><title>504 Gateway Time-out</title></head>',
+    '504 Gateway Time-out',
+    'HTTP/1.1 504 Gateway Timeout',
+  ],
+  nearMisses: ['502 Bad Gateway', '504 Gateway error'],
+};

@@ -16,7 +16,7 @@
  * Every test lower-cases the line once (`lowered`) and makes substring checks or bounded
  * regular expressions without nested quantifiers, so matching stays linear in the line.
  */
-import { includesAny, includesAnyWord, ruleMatches } from '../match.ts';
+import { includesAny, includesAnyWord } from '../match.ts';
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
 import { described, gatesOf, whoAnswered } from './vendor.ts';
@@ -475,21 +475,12 @@ const named504Rules: readonly Rule[] = timeoutProducts.map((product, index) =>
       !timeoutProducts.slice(0, index).some((earlier) => includesAnyWord(lower, earlier.words)),
     samples: [
       `Since Monday ${product.words[0] === 'alb' ? 'the ALB' : product.words[0]} answers 504 on the reports page`,
+      // The page's own title beside the product: this rule, not the bare page rule tried later.
+      `Our ${product.words[0] === 'alb' ? 'ALB' : product.words[0]} returns 504 Gateway Timeout on long reports`,
     ],
     nearMisses: [`${product.words[0]} answers 502 and sometimes 504`, `${product.words[0]} 504: connection refused`],
   }),
 );
-
-/**
- * Whether `line` names a product beside a 504 the way {@link named504Rules} read it, so the
- * bare `504 Gateway Time-out` page rule (`platforms.ts`), tried earlier, leaves the line to
- * them and the reader keeps who answered.
- *
- * @param line - One line as the rules see it. Never throws.
- */
-export function namesProductBeside504(line: string): boolean {
-  return named504Rules.some((rule) => ruleMatches(rule, line));
-}
 
 /** Cloudflare's 1xxx rules, tried after cloudflared's own (`index.ts`, cloudflared group). */
 export const round10CloudflareRules: readonly Rule[] = cloudflareCodeRules;
