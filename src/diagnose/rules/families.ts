@@ -349,6 +349,24 @@ const herokuOutcomes = new Map<string, OutcomeId>([
   ['h13', 'upstream-closed'],
 ]);
 
+/** Phrases that say a container and its proxy are on different Docker networks. */
+const networkMismatchPhrases: readonly string[] = [
+  'different network',
+  'different docker network',
+  'wrong network',
+  'wrong docker network',
+  'multiple networks',
+  'multiple docker networks',
+  'several networks',
+  'not on the same network',
+  'not in the same network',
+  'traefik.docker.network',
+  'another network',
+  'another docker network',
+  'not on the same docker network',
+  'not in the same docker network',
+];
+
 /** Cause rules of round 9's families, tried with the vendors' descriptions (`index.ts`). */
 export const familyCauseRules: readonly Rule[] = [
   described({
@@ -359,40 +377,9 @@ export const familyCauseRules: readonly Rule[] = [
       "The proxy and the app's container are not on one Docker network, or the container is on several and the proxy picked an address on a network it cannot reach (Traefik's docker provider uses the first network unless traefik.docker.network says which), so the connection times out or is refused. Put both on one network and name it.",
     source:
       'doc.traefik.io/traefik/providers/docker ("network": the default network for connections to containers; the label traefik.docker.network overrides it for a container on several networks); docs.docker.com/engine/network (containers on different user-defined bridge networks cannot reach each other)',
-    gates: gatesOf(
-      'different network',
-      'different docker network',
-      'wrong network',
-      'wrong docker network',
-      'multiple networks',
-      'multiple docker networks',
-      'several networks',
-      'same network',
-      'docker.network',
-      'another network',
-      'another docker network',
-      'same docker network',
-      'attached to',
-      'connected to',
-      'joined to',
-    ),
+    gates: gatesOf(...networkMismatchPhrases, 'attached to', 'connected to', 'joined to'),
     test: (lower) =>
-      (includesAny(lower, [
-        'different network',
-        'different docker network',
-        'wrong network',
-        'wrong docker network',
-        'multiple networks',
-        'multiple docker networks',
-        'several networks',
-        'not on the same network',
-        'not in the same network',
-        'traefik.docker.network',
-        'another network',
-        'another docker network',
-        'not on the same docker network',
-        'not in the same docker network',
-      ]) ||
+      (includesAny(lower, networkMismatchPhrases) ||
         /\bnot (?:attached|connected|joined) to (?:the |its |our )?[a-z0-9_-]{1,30} ?network\b/.test(lower)) &&
       includesAnyWord(lower, [
         'traefik',
