@@ -7,6 +7,7 @@ import { sniffFormat } from './formats/sniff.ts';
 import { buildGateIndex, maxIndexedGroups } from './gate-index.ts';
 import { literalsPattern, maxLineLength, ruleMatches } from './match.ts';
 import { ruleGroups } from './rules/index.ts';
+import { scoredRule } from './rules/scored.ts';
 import type { Finding, LineFormat, Rule, RuleGroup } from './types.ts';
 
 /**
@@ -96,7 +97,7 @@ function firstMatchIndexed(text: string): Rule | undefined {
 export function classifyLine(line: string): Rule | undefined {
   const text = line.length > maxLineLength ? line.slice(0, maxLineLength) : line;
   const format = sniffFormat(text);
-  if (format === undefined) return firstMatchIndexed(text);
+  if (format === undefined) return firstMatchIndexed(text) ?? scoredRule(text);
   const own = formatKeyPatterns[format].test(text) ? firstMatch(groupsByFormat[format], text) : undefined;
   if (own !== undefined || format !== 'nginx') return own;
   if (!nginxFallbackPattern.test(text) || passedThroughPattern.test(text)) return undefined;

@@ -4,6 +4,7 @@
  * from the most specific wording to the most generic (Traefik and cloudflared before the
  * bare Go errors of Caddy).
  */
+import { scoredRules } from './scored.ts';
 import type { Rule, RuleGroup } from '../types.ts';
 import { minimalGates } from './words.ts';
 import { apacheRules } from './apache.ts';
@@ -415,5 +416,5 @@ export const ruleGroups: readonly RuleGroup[] = declaredGroups.map((group) => ({
   gates: minimalGates(group.gates),
 }));
 
-/** All rules, in matching order. */
-export const rules: readonly Rule[] = ruleGroups.flatMap((group) => group.rules);
+/** All rules, in matching order: the groups' rules, then the scored last resort's (`scored.ts`). */
+export const rules: readonly Rule[] = [...ruleGroups.flatMap((group) => group.rules), ...scoredRules];

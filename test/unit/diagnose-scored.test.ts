@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLine, diagnose } from '../../src/diagnose/diagnose';
+import { causeCues, whoWords } from '../../src/diagnose/rules/cue-words';
+import { readByWords, scoredRule, scoredRules } from '../../src/diagnose/rules/scored';
+
+describe('the scored last resort', () => {
+  it.each([
+    [
+      'a tie goes to the narrower cause: a socket file before a wrong port',
+      'The puma sock file moved and the wrong port is set, 502.',
+      'unix-socket-missing',
+    ],
+    [
+      'a hint needs a status and who answered or the hop behind',
+      'The gateway answers 502 once the cert was rotated.',
+      'upstream-tls',
+    ],
+    [
+      'a phrase that names the cause needs no status',
+      'Error: the backend is not listening on 0.0.0.0 after the deploy',
+      'upstream-refused',
+    ],
+  ])('%s', (_what, line, outcome) => {
+    // The stage's own reading; on these lines a rule answers first (see the next tests).
+    expect(readByWords(line)?.outcome).toBe(outcome);
+  });
+
+  it('only reads what no rule took: where a rule matches, its answer stands', () => {
+    const line = 'Error: the backend is not listening on 0.0.0.0 after the deploy';
+    expect(readByWords(line)?.outcome).toBe('upstream-refused');
+    expect(classifyLine(line)?.id).toBe('app-not-listening-described');
+  });
+
+  it.each([
+    [
+      'cause words alone, with no status, product or hop named',
+      'The segfault happened when nothing listens on the port.',
+    ],
+    ['a role word and a cause phrase that report no failure', 'The upstream library fixed a segfault last week.'],
+    ['a status and a single hint with nobody named', 'The cert page gives 502.'],
+    ['a product named without a status or a cause', 'We run Tengine in front of the shop.'],
+  ])('reads nothing from %s', (_what, line) => {
+    expect(readByWords(line)).toBeUndefined();
+    expect(classifyLine(line)).toBeUndefined();
+  });
+
+  it('takes the first family a line names as who answered', () => {
+    expect(scoredRule('Tengine forwards to mod_proxy and shows 5xx')?.id).toBe('scored-who-nginx');
+    expect(scoredRule('mod_proxy behind Tengine shows 5xx')?.id).toBe('scored-who-apache');
+  });
+
+  it('takes a name that is also an English word only when it is capitalised', () => {
+    expect(scoredRule('Scalingo and Render both show 5xx')?.id).toBe('scored-who-platform');
+    expect(readByWords('the page fails to render and shows 5xx')).toBeUndefined();
+  });
+
+  it('reads a short cue only as a whole word', () => {
+    // `ut` is Envoy's upstream-timeout flag; `utf-8` must not count as it.
+    expect(readByWords('The gateway answers 503 UT for the search service')?.outcome).toBe('upstream-timeout');
+    expect(readByWords('The gateway answers 503 with utf-8 text')).toBeUndefined();
+  });
+
+  it('never reads a line of a known log format, whose own rules had their turn', () => {
+    const nginxLine =
+      '2026/12/06 10:00:00 [error] 1201#1201: *1 the backend is not listening on 0.0.0.0, 502, upstream: "http://127.0.0.1:8000/"';
+    expect(readByWords(nginxLine)?.outcome).toBe('upstream-refused');
+    expect(classifyLine(nginxLine)).toBeUndefined();
+  });
+
+  it('gives a finding the paste box and the CLI show like any other, with the cause in words', () => {
+    const [finding] = diagnose('Connections the upstream dropped while idle get reused by the gateway, then 502.');
+    expect(finding?.rule.id).toBe('scored-keepalive-mismatch');
+    expect(finding?.outcome).toBe('keepalive-mismatch');
+    expect(finding?.rule.cause).toContain('Read from its words');
+  });
+
+  it('has one rule per outcome it can read and per family it can name', () => {
+    const outcomes = new Set(causeCues.map(([outcome]) => outcome));
+    const families = new Set(whoWords.map(([answer]) => answer));
+    expect(
+      scoredRules
+        .filter((rule) => rule.kind === undefined)
+        .map((rule) => rule.outcome)
+        .sort(),
+    ).toEqual([...outcomes].sort());
+    expect(
+      scoredRules
+        .filter((rule) => rule.kind === 'who-answered')
+        .map((rule) => rule.implies.proxy)
+        .sort(),
+    ).toEqual([...families].sort());
+  });
+
+  it('keeps every cue lower case, as it reads the lower-cased line', () => {
+    for (const [, cues] of causeCues) for (const [stem] of cues) expect(stem).toBe(stem.toLowerCase());
+  });
+});
