@@ -100,8 +100,18 @@ export function classifyLine(line: string): Rule | undefined {
   if (format === undefined) return firstMatchIndexed(text) ?? scoredRule(text);
   const own = formatKeyPatterns[format].test(text) ? firstMatch(groupsByFormat[format], text) : undefined;
   if (own !== undefined || format !== 'nginx') return own;
-  if (!nginxFallbackPattern.test(text) || passedThroughPattern.test(text)) return undefined;
-  return firstMatch(nginxFallback, text);
+  if (passedThroughPattern.test(text)) return undefined;
+  return (nginxFallbackPattern.test(text) ? firstMatch(nginxFallback, text) : undefined) ?? scoredNginxMessage(text);
+}
+
+/**
+ * The scored reading of an nginx line's own message, when no nginx rule took the line:
+ * only the text before nginx's context (`, client: …`), so a host name or request path
+ * (`GET /timeout`) never counts as a cause word.
+ */
+function scoredNginxMessage(text: string): Rule | undefined {
+  const end = text.indexOf(', client: ');
+  return scoredRule(end === -1 ? text : text.slice(0, end));
 }
 
 /** The first rule of `groups` (in order, behind their gates) that matches `text`. */

@@ -54,17 +54,45 @@ describe('the scored last resort', () => {
     expect(readByWords('the page fails to render and shows 5xx')).toBeUndefined();
   });
 
+  it('reads Chinese, which puts no space between words or beside a Latin name', () => {
+    // "The security group does not let the ELB reach the backend's port; 502 is returned."
+    expect(readByWords('安全组未放通ELB到后端的端口，返回502')).toEqual({
+      outcome: 'firewall',
+      who: 'cloud-lb',
+      score: 2,
+    });
+    // "Calling the backend failed: connection refused" (no status, a failure word).
+    expect(readByWords('调用后端失败：拒绝连接')?.outcome).toBe('upstream-refused');
+  });
+
   it('reads a short cue only as a whole word', () => {
     // `ut` is Envoy's upstream-timeout flag; `utf-8` must not count as it.
     expect(readByWords('The gateway answers 503 UT for the search service')?.outcome).toBe('upstream-timeout');
     expect(readByWords('The gateway answers 503 with utf-8 text')).toBeUndefined();
   });
 
-  it('never reads a line of a known log format, whose own rules had their turn', () => {
-    const nginxLine =
-      '2026/12/06 10:00:00 [error] 1201#1201: *1 the backend is not listening on 0.0.0.0, 502, upstream: "http://127.0.0.1:8000/"';
-    expect(readByWords(nginxLine)?.outcome).toBe('upstream-refused');
-    expect(classifyLine(nginxLine)).toBeUndefined();
+  it("reads an nginx line's own message when no nginx rule took it, never its context", () => {
+    const prefix = '2026/12/06 10:00:00 [error] 1201#1201: *1 ';
+    const context =
+      ', client: 198.51.100.7, server: shop.example, request: "GET /api HTTP/1.1", upstream: "fastcgi://unix:/run/php/fpm.sock:"';
+    expect(
+      classifyLine(`${prefix}upstream prematurely closed FastCGI request while reading upstream${context}`)?.id,
+    ).toBe('scored-upstream-closed');
+    // Cause words in the request path or host name are the reader's URLs, not nginx's message.
+    const hostOnly = `${prefix}upstream keeps a stale state${context.replace('GET /api', 'GET /keepalive-timeout')}`;
+    expect(readByWords(hostOnly)?.outcome).toBe('keepalive-mismatch');
+    expect(classifyLine(hostOnly)).toBeUndefined();
+    // Text nginx passed through from the app is the app's, as for nginx's own fallback.
+    expect(
+      classifyLine(`${prefix}FastCGI sent in stderr: "upstream connection refused by the database"${context}`),
+    ).toBeUndefined();
+  });
+
+  it('never reads an Apache error-log line, whose own rules had their turn', () => {
+    const apacheLine =
+      '[Sun Dec 06 10:00:00.000000 2026] [proxy:error] [pid 1201] the backend crashed and nothing listens, 502';
+    expect(readByWords(apacheLine)?.outcome).toBe('upstream-refused');
+    expect(classifyLine(apacheLine)).toBeUndefined();
   });
 
   it('gives a finding the paste box and the CLI show like any other, with the cause in words', () => {

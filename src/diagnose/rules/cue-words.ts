@@ -7,7 +7,10 @@
  *
  * Every cue is lower case and matched at the start of a word (`refus` takes `refused` and
  * `refusing`, not `unrefusable`), so a cue can be a stem; a cue of three characters or fewer
- * (`ssl`, `eof`, Envoy's response flags `uh`, `uf`) only as a whole word.
+ * (`ssl`, `eof`, Envoy's response flags `uh`, `uf`) only as a whole word. Chinese, written
+ * without spaces, is matched anywhere: a cue or name that starts with a Han character is a
+ * plain substring, and Han characters beside a Latin name do not join its word
+ * (`ELB到后端` names the ELB and the backend).
  */
 import type { OutcomeId } from '../types.ts';
 import type { ProxyAnswer } from './answers.ts';
@@ -23,7 +26,7 @@ export type Cue = readonly [stem: string, weight: 1 | 2];
  */
 export const whoWords: readonly (readonly [ProxyAnswer, readonly string[]])[] = [
   ['k8s-ingress', ['ingress', 'ingress-nginx', 'nginx-ingress', 'ingress controller', 'ingress-controller']],
-  ['nginx', ['nginx', 'openresty', 'tengine', 'nginx proxy manager']],
+  ['nginx', ['nginx', 'openresty', 'open resty', 'tengine', 'nginx proxy manager']],
   ['apache', ['apache', 'httpd', 'apache2', 'mod_proxy', 'mod_jk']],
   ['haproxy', ['haproxy', 'ha proxy', 'ha-proxy']],
   ['caddy', ['caddy', 'caddyserver']],
@@ -137,6 +140,19 @@ export const roleWords: readonly string[] = [
   'tomcat',
   'ancm',
   'pm2',
+  'fastcgi',
+  'fcgi',
+  // A function is the hop behind API Gateway, an ALB or a platform's edge.
+  'lambda',
+  'lambda function',
+  'serverless function',
+  'edge function',
+  'cloud function',
+  // Chinese: backend, upstream, origin (server), back to origin.
+  '后端',
+  '上游',
+  '源站',
+  '回源',
 ];
 
 /**
@@ -165,6 +181,7 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['eacces', 2],
       ['httpd_can_network_connect', 2],
       ['apparmor', 2],
+      ['权限', 2],
     ],
   ],
   [
@@ -179,7 +196,10 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['proxy_buffer', 2],
       ['fastcgi_buffer', 2],
       ['buffer', 1],
+      ['headers size', 2],
       ['cookie', 1],
+      ['响应头', 1],
+      ['请求头', 1],
     ],
   ],
   [
@@ -210,7 +230,10 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['ssl', 1],
       ['tls', 1],
       ['sni', 1],
+      ['cipher', 2],
       ['cert', 1],
+      ['证书', 2],
+      ['握手', 2],
     ],
   ],
   [
@@ -243,6 +266,8 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['resolver', 2],
       ['resolv', 1],
       ['lookup', 1],
+      ['域名解析', 2],
+      ['解析失败', 2],
     ],
   ],
   [
@@ -276,6 +301,9 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['allowlist', 1],
       ['whitelist', 1],
       ['unreachable', 1],
+      ['防火墙', 2],
+      ['安全组', 2],
+      ['网络acl', 2],
     ],
   ],
   [
@@ -296,6 +324,8 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['endpoints', 1],
       ['uh', 1],
       ['unhealthy', 1],
+      ['没有可用', 2],
+      ['无可用', 2],
     ],
   ],
   [
@@ -311,6 +341,7 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['unhealthy', 1],
       ['target group', 1],
       ['draining', 1],
+      ['健康检查', 2],
     ],
   ],
   [
@@ -372,6 +403,9 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['bad response', 1],
       ['unexpected response', 1],
       ['garbage', 1],
+      ['pars', 1],
+      ['响应格式', 2],
+      ['无效的', 1],
     ],
   ],
   [
@@ -396,6 +430,9 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['out of memory', 1],
       ['oom', 1],
       ['uc', 1],
+      ['连接重置', 2],
+      ['连接被重置', 2],
+      ['连接关闭', 1],
     ],
   ],
   [
@@ -418,7 +455,10 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['long-running', 1],
       ['long running', 1],
       ['ut', 1],
+      // A 504 is the proxy's own time-out, as the named-504 rules read it (round10.ts).
+      ['504', 1],
       ['超时', 2],
+      ['超時', 2],
     ],
   ],
   [
@@ -441,6 +481,12 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['listening on', 1],
       ['listen on', 1],
       ['crash', 1],
+      ['crashed', 1],
+      ['bind', 1],
+      ['to bind', 1],
+      ['拒绝连接', 2],
+      ['连接被拒绝', 2],
+      ['未启动', 2],
       ['0.0.0.0', 1],
       ['port variable', 1],
       ['$port', 1],
@@ -465,7 +511,10 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['busy', 1],
       ['queue', 1],
       ['backlog', 1],
-      ['concurrency', 1],
+      ['concurren', 1],
+      ['concurrent connections', 2],
+      ['过载', 2],
+      ['繁忙', 2],
     ],
   ],
   [

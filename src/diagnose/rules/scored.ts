@@ -19,17 +19,25 @@ import { admin, type ProxyAnswer } from './answers.ts';
 import { causeCues, roleWords, whoWords, type Cue } from './cue-words.ts';
 import { lowered, namesGatewayStatus } from './words.ts';
 
-/** Whether the character at `index` of `text` is a letter or digit (absent counts as not). */
+/**
+ * Whether the character at `index` of `text` continues a word: a letter of an alphabet
+ * (Latin, Greek, Cyrillic) or a digit. Han characters do not, as Chinese puts no space
+ * beside a Latin name (`ELB到后端`). Absent counts as not.
+ */
 function isWordChar(text: string, index: number): boolean {
   const char = text.charAt(index);
-  return char !== '' && /[\p{L}\p{N}]/u.test(char);
+  return char !== '' && /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]/u.test(char);
 }
+
+/** Whether `word` starts with a Han character: matched as a plain substring, Chinese having no spaces. */
+const isHan = (word: string): boolean => /^\p{Script=Han}/u.test(word);
 
 /**
  * Whether `stem` starts a word of `lower`; with `whole`, also ends one. Linear: one pass of
  * `indexOf`.
  */
 function hasWord(lower: string, stem: string, whole: boolean): boolean {
+  if (isHan(stem)) return lower.includes(stem);
   for (let from = 0; ;) {
     const at = lower.indexOf(stem, from);
     if (at === -1) return false;
@@ -101,6 +109,13 @@ const failureWords = [
   'problem',
   'issue',
   'exception',
+  // Chinese: error, failure, unable, cannot, abnormal, not (yet).
+  '错误',
+  '失败',
+  '无法',
+  '不能',
+  '异常',
+  '未',
 ];
 
 /** What the scored stage reads in a line. */
