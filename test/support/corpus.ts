@@ -69,6 +69,12 @@ export const corpusBatches: readonly {
     minLines: 150,
     blind: { lines: 191, recognised: 86.9, routed: 78.5 },
   },
+  {
+    collected: 'after-rules-11',
+    name: 'batch 12',
+    minLines: 150,
+    blind: { lines: 164, recognised: 81.1, routed: 75.0 },
+  },
 ];
 
 /** The corpus entries, in file order. */

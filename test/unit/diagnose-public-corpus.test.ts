@@ -12,12 +12,12 @@ const heldOut = corpus.filter((entry) => !entry.ruleSource);
 const batchNames = corpusBatches.map((batch) => batch.collected);
 /**
  * Floors of the held-out shares (recognised, routed): the last measurement rounded down to a
- * whole percent (94.4 % and 91.9 % on the 1,240 lines no rule was written from with batch 10
- * added, measured blind on rule round 10's rules; 96.6 % and 94.8 % on 1,087 lines after round
- * 10, before batch 10; test/fixtures/corpus/README.md gives every step's figures).
+ * whole percent (94.5 % and 90.8 % on the 1,558 lines no rule was written from after round 13,
+ * with batch 12 measured blind on round 12's rules; test/fixtures/corpus/README.md gives every
+ * step's figures).
  */
 const HELD_RECOGNISED = 0.94;
-const HELD_ROUTED = 0.91;
+const HELD_ROUTED = 0.9;
 
 /** `part` of `whole` as a percentage with one decimal. */
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;

@@ -65,6 +65,22 @@ describe('the scored last resort', () => {
     expect(readByWords('调用后端失败：拒绝连接')?.outcome).toBe('upstream-refused');
   });
 
+  it('reads Korean and Japanese names of a load balancer as who answered', () => {
+    // "The load balancer returns 502." / "The load balancer returns 502 errors."
+    expect(readByWords('로드 밸런서가 502를 반환합니다')?.who).toBe('cloud-lb');
+    expect(readByWords('ロードバランサーが502エラーを返す')?.who).toBe('cloud-lb');
+  });
+
+  it('takes a duration beside a 504 as a time-out', () => {
+    expect(readByWords('Every export gets a 504 at 60s.')?.outcome).toBe('upstream-timeout');
+    expect(readByWords('Every export gets a 504.')).toBeUndefined();
+  });
+
+  it("reads Envoy's response-code details as its access log writes them", () => {
+    const line = '"- - -" 0 UF,URX - - "delayed_connect_error:_111" 0 0 0 - "-"';
+    expect(readByWords(line)).toEqual({ outcome: 'upstream-refused', who: 'mesh', score: 3 });
+  });
+
   it('reads a short cue only as a whole word', () => {
     // `ut` is Envoy's upstream-timeout flag; `utf-8` must not count as it.
     expect(readByWords('The gateway answers 503 UT for the search service')?.outcome).toBe('upstream-timeout');

@@ -31,7 +31,21 @@ export const whoWords: readonly (readonly [ProxyAnswer, readonly string[]])[] = 
   ['haproxy', ['haproxy', 'ha proxy', 'ha-proxy']],
   ['caddy', ['caddy', 'caddyserver']],
   ['traefik', ['traefik']],
-  ['mesh', ['envoy', 'istio', 'linkerd', 'sidecar', 'consul connect', 'kuma', 'istio-proxy']],
+  [
+    'mesh',
+    [
+      'envoy',
+      'istio',
+      'linkerd',
+      'sidecar',
+      'consul connect',
+      'kuma',
+      'istio-proxy',
+      // Envoy's response-code details as its access log writes them (spaces as underscores).
+      'delayed_connect_error',
+      'upstream_reset_before_response_started',
+    ],
+  ],
   [
     'cloud-lb',
     [
@@ -48,6 +62,11 @@ export const whoWords: readonly (readonly [ProxyAnswer, readonly string[]])[] = 
       'appgw',
       'gclb',
       'cloud load balancing',
+      // Korean, Japanese and Chinese: load balancer.
+      '부하 분산기',
+      '로드 밸런서',
+      'ロードバランサ',
+      '负载均衡',
     ],
   ],
   [
@@ -85,7 +104,14 @@ export const whoWords: readonly (readonly [ProxyAnswer, readonly string[]])[] = 
       'fly.io',
       'fly-proxy',
       'app service',
+      'appservice',
       'azure app service',
+      // Platforms' default host names, as readers paste their app's address.
+      'herokuapp',
+      'onrender',
+      'azurewebsites',
+      'appspot',
+      'railway.app',
       'cloud run',
       'app engine',
       'elastic beanstalk',
@@ -294,6 +320,7 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['nftables', 2],
       ['firewalld', 2],
       ['no route to host', 2],
+      ['delayed_connect_error:_113', 2],
       ['ehostunreach', 2],
       ['network acl', 2],
       ['nacl', 1],
@@ -321,6 +348,7 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['no backend', 2],
       ['no available', 1],
       ['no server', 1],
+      ['nohealthyupstream', 2],
       ['endpoints', 1],
       ['uh', 1],
       ['unhealthy', 1],
@@ -430,6 +458,9 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['out of memory', 1],
       ['oom', 1],
       ['uc', 1],
+      // Envoy's response flags by their long names (UC, UR).
+      ['upstreamconnectiontermination', 2],
+      ['upstreamremotereset', 2],
       ['连接重置', 2],
       ['连接被重置', 2],
       ['连接关闭', 1],
@@ -455,6 +486,7 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['long-running', 1],
       ['long running', 1],
       ['ut', 1],
+      ['upstreamrequesttimeout', 2],
       // A 504 is the proxy's own time-out, as the named-504 rules read it (round10.ts).
       ['504', 1],
       ['超时', 2],
@@ -493,6 +525,12 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['wrong address', 1],
       ['incorrect address', 1],
       ['uf', 1],
+      ['upstreamconnectionfailure', 2],
+      // Envoy's response-code details with spaces written as underscores; errno 111 is ECONNREFUSED.
+      ['delayed_connect_error:_111', 2],
+      ['different port', 1],
+      ['another port', 1],
+      ['did not start', 1],
     ],
   ],
   [
@@ -513,6 +551,7 @@ export const causeCues: readonly (readonly [OutcomeId, readonly Cue[]])[] = [
       ['backlog', 1],
       ['concurren', 1],
       ['concurrent connections', 2],
+      ['upstreamoverflow', 2],
       ['过载', 2],
       ['繁忙', 2],
     ],

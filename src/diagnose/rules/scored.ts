@@ -29,8 +29,12 @@ function isWordChar(text: string, index: number): boolean {
   return char !== '' && /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]/u.test(char);
 }
 
-/** Whether `word` starts with a Han character: matched as a plain substring, Chinese having no spaces. */
-const isHan = (word: string): boolean => /^\p{Script=Han}/u.test(word);
+/**
+ * Whether `word` is written in Chinese, Japanese or Korean: matched as a plain substring, as
+ * Chinese and Japanese put no spaces between words and Korean joins its particles to them.
+ */
+const isHan = (word: string): boolean =>
+  /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(word);
 
 /**
  * Whether `stem` starts a word of `lower`; with `whole`, also ends one. Linear: one pass of
@@ -71,6 +75,10 @@ function namedWho(line: string, lower: string): ProxyAnswer | undefined {
 
 /** Where `word` first occurs in `text` as a whole word, or Infinity. */
 function firstWordAt(text: string, word: string): number {
+  if (isHan(word)) {
+    const at = text.indexOf(word);
+    return at === -1 ? Infinity : at;
+  }
   for (let from = 0; ;) {
     const at = text.indexOf(word, from);
     if (at === -1) return Infinity;
@@ -109,6 +117,16 @@ const failureWords = [
   'problem',
   'issue',
   'exception',
+  'unknown error',
+  // "No" beside what was missing: no healthy upstream, no route, no such file…
+  'no healthy',
+  'no available',
+  'no live',
+  'no route',
+  'no such',
+  'no server',
+  'no endpoint',
+  'no backend',
   // Chinese: error, failure, unable, cannot, abnormal, not (yet).
   '错误',
   '失败',
@@ -117,6 +135,13 @@ const failureWords = [
   '异常',
   '未',
 ];
+
+/**
+ * A duration, which beside a 504 or a proxy tells a time-out ("a 504 at 60s", "after 30
+ * seconds"): digits, an optional fraction and a unit. Bounded and anchored on word edges,
+ * so linear in the line.
+ */
+const durationPattern = /\b\d{1,6}(?:\.\d{1,3})? ?(?:s|secs?|seconds?|ms|mins?|minutes?)\b/;
 
 /** What the scored stage reads in a line. */
 export interface ScoredReading {
@@ -155,7 +180,7 @@ function score(line: string): ScoredReading | undefined {
   let outcome: OutcomeId | undefined;
   let best = 0;
   for (const [id, cues] of causeCues) {
-    let total = 0;
+    let total = id === 'upstream-timeout' && durationPattern.test(lower) ? 1 : 0;
     for (const cue of cues) if (hasCue(lower, cue)) total += cue[1];
     if (total > best) {
       best = total;
