@@ -7,7 +7,7 @@ import { sniffFormat } from './formats/sniff.ts';
 import { buildGateIndex, maxIndexedGroups } from './gate-index.ts';
 import { literalsPattern, maxLineLength, ruleMatches } from './match.ts';
 import { ruleGroups } from './rules/index.ts';
-import { scoredRule } from './rules/scored.ts';
+import { scoredContextGates, scoredRule } from './rules/scored.ts';
 import type { Finding, LineFormat, Rule, RuleGroup } from './types.ts';
 
 /**
@@ -63,23 +63,46 @@ const nginxFallbackPattern = literalsPattern(nginxFallbackKeys);
 const passedThroughPattern = literalsPattern(passedThrough);
 
 /**
+ * The scored stage's context words (`rules/scored.ts`) as one more gated "group" with no rules:
+ * its bit in the gate index tells whether a line no rule took may be read by its words.
+ */
+const scoredContext: RuleGroup = { name: 'scored-context', gates: scoredContextGates, rules: [] };
+
+/**
  * The format-free path's gates, compiled: {@link ruleGroups} in runs of at most
  * {@link maxIndexedGroups}, each run read in one pass (see `gate-index.ts`) instead of one
- * `includes` per gate literal.
+ * `includes` per gate literal; the scored context rides in the last run when it has room.
  */
-const gateRuns = Array.from({ length: Math.ceil(ruleGroups.length / maxIndexedGroups) }, (_, run) => {
-  const groups = ruleGroups.slice(run * maxIndexedGroups, (run + 1) * maxIndexedGroups);
-  return { groups, index: buildGateIndex(groups) };
-});
+const gateRuns = (() => {
+  const runs: RuleGroup[][] = [];
+  for (let start = 0; start < ruleGroups.length; start += maxIndexedGroups)
+    runs.push(ruleGroups.slice(start, start + maxIndexedGroups));
+  const last = runs.at(-1);
+  if (last !== undefined && last.length < maxIndexedGroups) last.push(scoredContext);
+  else runs.push([scoredContext]);
+  return runs.map((groups) => ({ groups, index: buildGateIndex(groups) }));
+})();
 
-/** The first rule of {@link ruleGroups} that matches `text`, its gates read by {@link gateRuns}. */
+/** Set by {@link firstMatchIndexed}: whether the last line it read holds a scored context word. */
+let scoredContextHit = false;
+
+/**
+ * The first rule of {@link ruleGroups} that matches `text`, its gates read by {@link gateRuns};
+ * also notes in {@link scoredContextHit} whether the scored stage may read the line.
+ */
 function firstMatchIndexed(text: string): Rule | undefined {
+  scoredContextHit = false;
   for (const { groups, index } of gateRuns) {
     const hits = index.scan(text);
     if (hits === 0) continue;
     for (let bit = 0; bit < groups.length; bit += 1) {
       if ((hits & (1 << bit)) === 0) continue;
-      for (const rule of groups[bit]!.rules) if (ruleMatches(rule, text)) return rule;
+      const group = groups[bit]!;
+      if (group === scoredContext) {
+        scoredContextHit = true;
+        continue;
+      }
+      for (const rule of group.rules) if (ruleMatches(rule, text)) return rule;
     }
   }
   return undefined;
@@ -97,7 +120,10 @@ function firstMatchIndexed(text: string): Rule | undefined {
 export function classifyLine(line: string): Rule | undefined {
   const text = line.length > maxLineLength ? line.slice(0, maxLineLength) : line;
   const format = sniffFormat(text);
-  if (format === undefined) return firstMatchIndexed(text) ?? scoredRule(text);
+  if (format === undefined) {
+    const rule = firstMatchIndexed(text);
+    return rule !== undefined || !scoredContextHit ? rule : scoredRule(text);
+  }
   const own = formatKeyPatterns[format].test(text) ? firstMatch(groupsByFormat[format], text) : undefined;
   if (own !== undefined || format !== 'nginx') return own;
   if (passedThroughPattern.test(text)) return undefined;

@@ -13,8 +13,11 @@
  */
 import type { RuleGroup } from './types.ts';
 
-/** At most this many groups: their hits are the bits of one 32-bit integer. */
-export const maxIndexedGroups = 31;
+/**
+ * At most this many groups: their hits are the bits of one 32-bit integer (`Int32Array`
+ * outputs; bit 31 is the sign bit, which `&` and `|` read like any other).
+ */
+export const maxIndexedGroups = 32;
 
 /** The compiled gates of a list of groups (see the file comment). */
 export interface GateIndex {

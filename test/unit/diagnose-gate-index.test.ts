@@ -43,8 +43,16 @@ describe('the gate index', () => {
     expect(index.scan('ab cd')).toBe(0);
   });
 
-  it('reads every rule group in one pass (a 32nd group would double the scans of a line of no known format)', () => {
-    expect(ruleGroups.length).toBeLessThanOrEqual(maxIndexedGroups);
+  it('reads every rule group and the scored context in one pass (a 32nd rule group would double the scans of a line of no known format)', () => {
+    expect(ruleGroups.length + 1).toBeLessThanOrEqual(maxIndexedGroups);
+  });
+
+  it('answers for all 32 groups, the last one in the sign bit', () => {
+    const groups = Array.from({ length: maxIndexedGroups }, (_, n) => group(`g${n}`, [`<${n}>`]));
+    const index = buildGateIndex(groups);
+    expect(index.scan('<31>')).toBe(1 << 31);
+    expect(index.scan('<31> <0>')).toBe((1 << 31) | 1);
+    expect(index.scan('<30>') & (1 << 31)).toBe(0);
   });
 
   it('matches every line for a group with an empty gate, and refuses more groups than bits', () => {

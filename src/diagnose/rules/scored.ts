@@ -14,6 +14,7 @@
  * Cost: one lower-cased copy of the line (shared with the sentence rules), then one
  * `indexOf` scan per cue, only for a line the prefilter admits; linear in the line.
  */
+import { literalsPattern } from '../match.ts';
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
 import { causeCues, roleWords, whoWords, type Cue } from './cue-words.ts';
@@ -171,8 +172,47 @@ export function readByWords(line: string): ScoredReading | undefined {
   return lastReading;
 }
 
+/**
+ * Every literal a line must hold to be read at all, lower case: a status's digits or words,
+ * a product's name, a word for the hop behind. One regular expression, so a line that holds
+ * none costs one scan instead of a search per name.
+ */
+const contextLiterals = [
+  '502',
+  '503',
+  '504',
+  '5xx',
+  '50x',
+  'bad gateway',
+  'gateway time',
+  'service unavailable',
+  ...whoWords.flatMap(([, words]) => words.map((word) => word.toLowerCase())),
+  ...roleWords,
+];
+const contextPattern = literalsPattern(contextLiterals);
+
+/**
+ * {@link contextLiterals} as a line writes them: lower case, each word capitalised, upper case.
+ * The recogniser compiles them into its gate index (`diagnose.ts`), so the one pass that reads a
+ * line of no known format for every rule group also tells whether this stage may read it; a
+ * line in other mixes of case (`CloudFlare 502`) is read for its status instead.
+ */
+export const scoredContextGates: readonly string[] = [
+  ...new Set(
+    contextLiterals.flatMap((literal) => [
+      literal,
+      literal.toUpperCase(),
+      literal.replace(
+        /(^|[^\p{L}])(\p{Ll})/gu,
+        (_all, before: string, letter: string) => before + letter.toUpperCase(),
+      ),
+    ]),
+  ),
+];
+
 function score(line: string): ScoredReading | undefined {
   const lower = lowered(line);
+  if (!contextPattern.test(lower)) return undefined;
   const status = namesStatus(lower);
   const who = namedWho(line, lower);
   const role = roleWords.some((word) => hasWord(lower, word, true));
