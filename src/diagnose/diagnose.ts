@@ -124,10 +124,17 @@ export function classifyLine(line: string): Rule | undefined {
     const rule = firstMatchIndexed(text);
     return rule !== undefined || !scoredContextHit ? rule : scoredRule(text);
   }
-  const own = formatKeyPatterns[format].test(text) ? firstMatch(groupsByFormat[format], text) : undefined;
+  const keyed = formatKeyPatterns[format].test(text);
+  const own = keyed ? firstMatch(groupsByFormat[format], text) : undefined;
   if (own !== undefined || format !== 'nginx') return own;
   if (passedThroughPattern.test(text)) return undefined;
-  return (nginxFallbackPattern.test(text) ? firstMatch(nginxFallback, text) : undefined) ?? scoredNginxMessage(text);
+  const fragment = nginxFallbackPattern.test(text) ? firstMatch(nginxFallback, text) : undefined;
+  // Only a line about the upstream or the resolver (the format's keys, or `connect()`, which
+  // nginx only calls towards an upstream, when the line is cut before `upstream`) is read by
+  // its words: nginx's other messages (`open() … failed`, `closed keepalive connection`) are
+  // not 502s.
+  if (fragment !== undefined || !(keyed || text.includes('connect()'))) return fragment;
+  return scoredNginxMessage(text);
 }
 
 /**

@@ -98,6 +98,15 @@ describe('the scored last resort', () => {
     const hostOnly = `${prefix}upstream keeps a stale state${context.replace('GET /api', 'GET /keepalive-timeout')}`;
     expect(readByWords(hostOnly)?.outcome).toBe('keepalive-mismatch');
     expect(classifyLine(hostOnly)).toBeUndefined();
+    // nginx's messages about other things than an upstream are not read, whatever their words.
+    expect(
+      classifyLine(`${prefix}client 198.51.100.7 closed keepalive connection (104: Connection reset by peer)`),
+    ).toBeUndefined();
+    expect(
+      classifyLine(
+        `${prefix}open() "/srv/sock file/backend" failed (2: No such file or directory)${context.split(', upstream')[0]}`,
+      ),
+    ).toBeUndefined();
     // Text nginx passed through from the app is the app's, as for nginx's own fallback.
     expect(
       classifyLine(`${prefix}FastCGI sent in stderr: "upstream connection refused by the database"${context}`),
