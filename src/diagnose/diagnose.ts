@@ -127,8 +127,10 @@ export function classifyLine(line: string): Rule | undefined {
   const keyed = formatKeyPatterns[format].test(text);
   const own = keyed ? firstMatch(groupsByFormat[format], text) : undefined;
   if (own !== undefined || format !== 'nginx') return own;
+  const cut = nginxFallbackPattern.test(text);
+  if (!keyed && !cut) return undefined;
   if (passedThroughPattern.test(text)) return undefined;
-  const fragment = nginxFallbackPattern.test(text) ? firstMatch(nginxFallback, text) : undefined;
+  const fragment = cut ? firstMatch(nginxFallback, text) : undefined;
   // Only a line about the upstream or the resolver (the format's keys, or `connect()`, which
   // nginx only calls towards an upstream, when the line is cut before `upstream`) is read by
   // its words: nginx's other messages (`open() … failed`, `closed keepalive connection`) are
