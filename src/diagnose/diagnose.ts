@@ -62,6 +62,9 @@ const passedThrough = ['sent in stderr', 'PHP message', 'upstream sent', 'client
 const nginxFallbackPattern = literalsPattern(nginxFallbackKeys);
 const passedThroughPattern = literalsPattern(passedThrough);
 
+/** {@link nginxFallbackKeys} or `connect()`: an nginx line with none of them and no format key is done. */
+const nginxCutOrConnectPattern = literalsPattern([...nginxFallbackKeys, 'connect()']);
+
 /**
  * The scored stage's context words (`rules/scored.ts`) as one more gated "group" with no rules:
  * its bit in the gate index tells whether a line no rule took may be read by its words.
@@ -127,10 +130,10 @@ export function classifyLine(line: string): Rule | undefined {
   const keyed = formatKeyPatterns[format].test(text);
   const own = keyed ? firstMatch(groupsByFormat[format], text) : undefined;
   if (own !== undefined || format !== 'nginx') return own;
-  const cut = nginxFallbackPattern.test(text);
-  if (!keyed && !cut) return undefined;
+  const cutOrConnect = nginxCutOrConnectPattern.test(text);
+  if (!keyed && !cutOrConnect) return undefined;
   if (passedThroughPattern.test(text)) return undefined;
-  const fragment = cut ? firstMatch(nginxFallback, text) : undefined;
+  const fragment = cutOrConnect && nginxFallbackPattern.test(text) ? firstMatch(nginxFallback, text) : undefined;
   // Only a line about the upstream or the resolver (the format's keys, or `connect()`, which
   // nginx only calls towards an upstream, when the line is cut before `upstream`) is read by
   // its words: nginx's other messages (`open() … failed`, `closed keepalive connection`) are
