@@ -81,6 +81,12 @@ export const corpusBatches: readonly {
     minLines: 150,
     blind: { lines: 167, recognised: 86.2, routed: 80.8 },
   },
+  {
+    collected: 'after-rules-13',
+    name: 'batch 14',
+    minLines: 150,
+    blind: { lines: 153, recognised: 76.5, routed: 66.7 },
+  },
 ];
 
 /** The corpus entries, in file order. */
