@@ -14,126 +14,98 @@
  */
 import type { OutcomeId } from '../types.ts';
 import type { ProxyAnswer } from './answers.ts';
+import { namedProxyWords } from './pages.ts';
 
 /** A cue and how much it tells: 2 for a phrase that names the cause alone, 1 for a hint. */
 export type Cue = readonly [stem: string, weight: 1 | 2];
 
+/** The names `pages.ts` gives `proxy`'s family, then `more` of them. */
+function family(proxy: ProxyAnswer, more: readonly string[]): readonly [ProxyAnswer, readonly string[]] {
+  return [proxy, [...new Set([...(namedProxyWords.get(proxy) ?? []), ...more])]];
+}
+
 /**
- * Who answered, by the names a reader writes, whole words, lower case; a name that is also
- * a common English word (Render, Railway, Kong…) is written capitalised and only taken so.
- * The first family named in a line is the one that answered ("Nginx forwards to Apache and
- * shows 502"). Ingress products come before nginx, whose name they contain.
+ * Who answered, by the names a reader writes, whole words, lower case: the names the
+ * who-answered sentences know (`pages.ts`), and more. A name that is also a common English
+ * word (Render, Kong) is written capitalised and only taken so. The first family named in a
+ * line is the one that answered ("Nginx forwards to Apache and shows 502"). Ingress products
+ * come before nginx, whose name they contain.
  */
 export const whoWords: readonly (readonly [ProxyAnswer, readonly string[]])[] = [
-  ['k8s-ingress', ['ingress', 'ingress-nginx', 'nginx-ingress', 'ingress controller', 'ingress-controller']],
-  ['nginx', ['nginx', 'openresty', 'open resty', 'tengine', 'nginx proxy manager']],
-  ['apache', ['apache', 'httpd', 'apache2', 'mod_proxy', 'mod_jk']],
-  ['haproxy', ['haproxy', 'ha proxy', 'ha-proxy']],
-  ['caddy', ['caddy', 'caddyserver']],
-  ['traefik', ['traefik']],
-  [
-    'mesh',
-    [
-      'envoy',
-      'istio',
-      'linkerd',
-      'sidecar',
-      'consul connect',
-      'kuma',
-      'istio-proxy',
-      // Envoy's response-code details as its access log writes them (spaces as underscores).
-      'delayed_connect_error',
-      'upstream_reset_before_response_started',
-    ],
-  ],
-  [
-    'cloud-lb',
-    [
-      'alb',
-      'elb',
-      'nlb',
-      'awselb',
-      'load balancer',
-      'load-balancer',
-      'loadbalancer',
-      'target group',
-      'application gateway',
-      'app gateway',
-      'appgw',
-      'gclb',
-      'cloud load balancing',
-      // Korean, Japanese and Chinese: load balancer.
-      '부하 분산기',
-      '로드 밸런서',
-      'ロードバランサ',
-      '负载均衡',
-    ],
-  ],
-  [
+  family('k8s-ingress', ['ingress', 'ingress-nginx', 'nginx-ingress', 'ingress controller', 'ingress-controller']),
+  family('nginx', ['open resty', 'tengine', 'nginx proxy manager']),
+  family('apache', ['apache2', 'mod_proxy', 'mod_jk']),
+  family('haproxy', []),
+  family('caddy', ['caddyserver']),
+  family('traefik', []),
+  family('mesh', [
+    'linkerd',
+    'sidecar',
+    'consul connect',
+    'kuma',
+    'istio-proxy',
+    // Envoy's response-code details as its access log writes them (spaces as underscores).
+    'delayed_connect_error',
+    'upstream_reset_before_response_started',
+  ]),
+  family('cloud-lb', [
+    'nlb',
+    'awselb',
+    'cloud load balancing',
+    // Korean, Japanese and Chinese: load balancer.
+    '부하 분산기',
+    '로드 밸런서',
+    'ロードバランサ',
+    '负载均衡',
+  ]),
+  family('api-gateway', [
+    'api gateway',
     'api-gateway',
-    [
-      'api gateway',
-      'api-gateway',
-      'apigw',
-      'apigee',
-      'apisix',
-      'Kong',
-      'tyk',
-      'krakend',
-      'api management',
-      'apim',
-      'zuul',
-      'spring cloud gateway',
-      'ocelot',
-      'yarp',
-    ],
-  ],
-  ['cloudflare', ['cloudflare', 'cloudflared', 'cf-ray', 'argo tunnel', 'cloudflare tunnel']],
-  [
-    'other-cdn',
-    ['cloudfront', 'fastly', 'akamai', 'cdn', 'bunnycdn', 'stackpath', 'azure cdn', 'front door', 'frontdoor'],
-  ],
-  [
-    'platform',
-    [
-      'heroku',
-      'vercel',
-      'netlify',
-      'Render',
-      'Railway',
-      'fly.io',
-      'fly-proxy',
-      'app service',
-      'appservice',
-      'azure app service',
-      // Platforms' default host names, as readers paste their app's address.
-      'herokuapp',
-      'onrender',
-      'azurewebsites',
-      'appspot',
-      'railway.app',
-      'cloud run',
-      'app engine',
-      'elastic beanstalk',
-      'beanstalk',
-      'app platform',
-      'koyeb',
-      'ngrok',
-      'localtunnel',
-      'cloud foundry',
-      'pythonanywhere',
-      'dokku',
-      'coolify',
-      'scalingo',
-      'clever cloud',
-      'northflank',
-      'Glitch',
-      'replit',
-      'firebase hosting',
-      'Amplify',
-      'openshift',
-    ],
-  ],
+    'apigw',
+    'apigee',
+    'apisix',
+    'Kong',
+    'tyk',
+    'krakend',
+    'api management',
+    'apim',
+    'zuul',
+    'spring cloud gateway',
+    'ocelot',
+    'yarp',
+  ]),
+  family('cloudflare', ['cloudflared', 'cf-ray', 'argo tunnel', 'cloudflare tunnel']),
+  family('other-cdn', [
+    'cloudfront',
+    'fastly',
+    'akamai',
+    'cdn',
+    'bunnycdn',
+    'stackpath',
+    'azure cdn',
+    'front door',
+    'frontdoor',
+  ]),
+  family('platform', [
+    'Render',
+    'fly-proxy',
+    'app service',
+    'appservice',
+    // Platforms' default host names, as readers paste their app's address.
+    'herokuapp',
+    'onrender',
+    'azurewebsites',
+    'appspot',
+    'railway.app',
+    'beanstalk',
+    'ngrok',
+    'localtunnel',
+    'cloud foundry',
+    'scalingo',
+    'clever cloud',
+    'Amplify',
+    'openshift',
+  ]),
 ];
 
 /**

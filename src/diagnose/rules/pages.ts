@@ -235,6 +235,15 @@ const namedProxies: readonly {
 ];
 
 /**
+ * The words that name each reverse proxy, load balancer, CDN or platform family above, by its
+ * answer to the wizard's "who answered" question; the scored reading (`cue-words.ts`) starts
+ * its vocabulary from them.
+ */
+export const namedProxyWords: ReadonlyMap<ProxyAnswer, readonly string[]> = new Map(
+  namedProxies.map((named) => [named.proxy, named.words]),
+);
+
+/**
  * The statuses a sentence that names a proxy must carry, as literals in the cases people
  * write them (see {@link namesGatewayStatus}): the rules' `anyOf`, and their group's gates.
  */

@@ -38,18 +38,20 @@ const isHan = (word: string): boolean =>
   /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(word);
 
 /**
- * Whether `stem` starts a word of `lower`; with `whole`, also ends one. Linear: one pass of
- * `indexOf`.
+ * Where `stem` first starts a word of `text` (with `whole`, a whole word), or -1. A name in
+ * Chinese, Japanese or Korean is found anywhere. Linear: one pass of `indexOf`.
  */
-function hasWord(lower: string, stem: string, whole: boolean): boolean {
-  if (isHan(stem)) return lower.includes(stem);
+function wordAt(text: string, stem: string, whole: boolean): number {
+  if (isHan(stem)) return text.indexOf(stem);
   for (let from = 0; ;) {
-    const at = lower.indexOf(stem, from);
-    if (at === -1) return false;
-    if (!isWordChar(lower, at - 1) && (!whole || !isWordChar(lower, at + stem.length))) return true;
+    const at = text.indexOf(stem, from);
+    if (at === -1 || (!isWordChar(text, at - 1) && (!whole || !isWordChar(text, at + stem.length)))) return at;
     from = at + 1;
   }
 }
+
+/** Whether `stem` starts a word of `lower`; with `whole`, also ends one (see {@link wordAt}). */
+const hasWord = (lower: string, stem: string, whole: boolean): boolean => wordAt(lower, stem, whole) !== -1;
 
 /** Whether `cue` is in `lower` (a stem at a word's start, a short cue as a whole word). */
 const hasCue = (lower: string, [stem]: Cue): boolean => hasWord(lower, stem, stem.length <= 3);
@@ -64,28 +66,14 @@ function namedWho(line: string, lower: string): ProxyAnswer | undefined {
   for (const [answer, words] of whoWords) {
     for (const word of words) {
       const text = word === word.toLowerCase() ? lower : line;
-      const at = firstWordAt(text, word);
-      if (at < firstAt) {
+      const at = wordAt(text, word, true);
+      if (at !== -1 && at < firstAt) {
         first = answer;
         firstAt = at;
       }
     }
   }
   return first;
-}
-
-/** Where `word` first occurs in `text` as a whole word, or Infinity. */
-function firstWordAt(text: string, word: string): number {
-  if (isHan(word)) {
-    const at = text.indexOf(word);
-    return at === -1 ? Infinity : at;
-  }
-  for (let from = 0; ;) {
-    const at = text.indexOf(word, from);
-    if (at === -1) return Infinity;
-    if (!isWordChar(text, at - 1) && !isWordChar(text, at + word.length)) return at;
-    from = at + 1;
-  }
 }
 
 /** Whether `lower` names a gateway status: 502, 503, 504 or their names, or `5xx`/`50x`. */
