@@ -43,6 +43,11 @@ function codeForms(code: string): string[] {
     `returned a ${code}`,
     `status ${code}`,
     `status code ${code}`,
+    // A client's or tunnel's log of the status it got: "Invalid status code: 522".
+    `status: ${code}`,
+    `status code: ${code}`,
+    `Status: ${code}`,
+    `Status code: ${code}`,
     `got a ${code}`,
     `getting a ${code}`,
   ];
@@ -144,7 +149,8 @@ export const cloudflareRules: readonly Rule[] = [
     'cdn-origin',
     'The origin sent an empty, unknown or unexpected response.',
     cloudflareCode('520'),
-    ['Web server is returning an unknown error'],
+    // The page's title, and its "What happened?" sentence.
+    ['Web server is returning an unknown error', 'unknown connection issue between Cloudflare and the origin'],
   ),
   pageRule(
     '521',
@@ -152,7 +158,7 @@ export const cloudflareRules: readonly Rule[] = [
     'cdn-origin',
     "The origin refused Cloudflare's connection: usually nothing listens on the origin's port (web server down or on another port), sometimes a firewall that rejects Cloudflare's IPs.",
     cloudflareCode('521'),
-    ['Web server is down (', 'Web server is down Error'],
+    ['Web server is down (', 'Web server is down Error', 'The web server is not returning a connection'],
   ),
   pageRule(
     '522',
@@ -171,6 +177,12 @@ export const cloudflareRules: readonly Rule[] = [
     'A timeout occurred',
     'upstream-timeout',
     'The origin accepted the connection but sent no response within 120 s.',
+    cloudflareCode('524'),
+    // The page's "What happened?" sentence, and the docs' description of the code.
+    [
+      'The origin web server timed out responding to this request',
+      'complete a TCP connection to the origin server, but did not receive a timely HTTP response',
+    ],
   ),
   pageRule('525', 'SSL handshake failed', 'cdn-origin', 'The TLS handshake failed between Cloudflare and the origin.'),
   pageRule('526', 'Invalid SSL certificate', 'cdn-origin', "The origin's certificate fails Full (strict) validation."),

@@ -55,6 +55,7 @@ import {
   round10LateRules,
 } from './round10.ts';
 import { nginxResponseRules } from './nginx-response.ts';
+import { round14CauseGates, round14CauseRules, round14WhoGates, round14WhoRules } from './round14.ts';
 import { traefikRules } from './traefik.ts';
 import {
   vendorCauseGates,
@@ -198,7 +199,18 @@ const declaredGroups: readonly RuleGroup[] = [
   { name: 'cloud', gates: [' - ', 'Lambda', 'awselb/', 'backend', 'statusDescription'], rules: cloudRules },
   {
     name: 'cloudflare',
-    gates: ['52', '530', 'data-translate', 'origin service', 'Web server is', 'Cloudflare is unable'],
+    gates: [
+      '52',
+      '530',
+      'data-translate',
+      'origin service',
+      'Web server is',
+      'web server is not returning',
+      'Cloudflare is unable',
+      'unknown connection issue between',
+      'timed out responding to this request',
+      'did not receive a timely HTTP response',
+    ],
     rules: cloudflareEdgeRules,
   },
   {
@@ -252,8 +264,16 @@ const declaredGroups: readonly RuleGroup[] = [
   // the format-free gate index reads at most 31 groups in one pass (gate-index.ts).
   {
     name: 'vendor-causes',
-    gates: [...new Set([...vendorCauseGates, ...vendorEdgeGates, ...familyCauseGates, ...round10CauseGates])],
-    rules: [...vendorCauseRules, ...vendorEdgeRules, ...familyCauseRules, ...round10CauseRules],
+    gates: [
+      ...new Set([
+        ...vendorCauseGates,
+        ...vendorEdgeGates,
+        ...familyCauseGates,
+        ...round10CauseGates,
+        ...round14CauseGates,
+      ]),
+    ],
+    rules: [...vendorCauseRules, ...vendorEdgeRules, ...familyCauseRules, ...round10CauseRules, ...round14CauseRules],
   },
   {
     name: 'platforms',
@@ -388,13 +408,15 @@ const declaredGroups: readonly RuleGroup[] = [
       'Traefik',
       'TRAEFIK',
       'The web server reported',
+      'with your deployment',
       'amz',
       'Amz',
       'AMZ',
       ...namedProxyGates,
       ...platformHeaderGates,
+      ...round14WhoGates,
     ],
-    rules: whoAnsweredRules,
+    rules: [...whoAnsweredRules, ...round14WhoRules],
   },
   // A bare 504 page or status, once no rule above has named the proxy or the cause.
   {

@@ -5,7 +5,7 @@
  * answer of "Who answered with the 502?" (`proxy` node). These rules come last, so a line
  * that also names a cause is explained by the cause.
  */
-import { includesAnyWord } from '../match.ts';
+import { includesAny, includesAnyWord } from '../match.ts';
 import type { ImpliedAnswers, Rule, Software } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
 import { namesGatewayStatus, spellings } from './words.ts';
@@ -85,6 +85,12 @@ function header(spec: WhoAnswered, names: string | readonly string[], values: re
     test: (line) => list.some((name) => isHeader(line, name, values)),
   });
 }
+
+/**
+ * Vercel's error body for a client that does not accept HTML ("An error occurred with your
+ * deployment"), lower case and without its first word, also as people misspell it.
+ */
+const vercelDeploymentPhrases = ['error occurred with your deployment', 'error occured with your deployment'];
 
 /**
  * The sentences of CloudFront's 502/504 pages that name the origin, old and new wording, as
@@ -195,7 +201,7 @@ const namedProxies: readonly {
     proxy: 'platform',
     software: 'platform',
     name: 'Heroku',
-    what: 'a hosting platform (Heroku, Vercel, Netlify, Render, Railway, Fly.io, Cloud Run, App Engine, Azure App Service, Elastic Beanstalk)',
+    what: 'a hosting platform (Heroku, Vercel, Netlify, Render, Railway, Fly.io, Cloud Run, App Engine, Azure App Service, Azure Static Web Apps, Elastic Beanstalk, Tailscale Funnel)',
     words: [
       'heroku',
       'vercel',
@@ -228,6 +234,11 @@ const namedProxies: readonly {
       'dokku',
       'coolify',
       'platform.sh',
+      'tailscale funnel',
+      'static web app',
+      'static web apps',
+      'azure static app',
+      'swa',
     ],
     log: "the platform's router or request log and the app's own log",
     answers503: true,
@@ -443,10 +454,14 @@ export const whoAnsweredRules: readonly Rule[] = [
       proxy: 'apache',
       cause: `The page came from Apache httpd (its server signature): httpd answered, and its error_log names the cause. ${logsNext}`,
       source: 'httpd server/core.c ap_psignature ("<address>Apache/… Server at … Port …</address>")',
-      samples: ['<address>Apache/2.4.41 (Ubuntu) Server at example.com Port 443</address>'],
+      samples: [
+        '<address>Apache/2.4.41 (Ubuntu) Server at example.com Port 443</address>',
+        // Retyped from the page, the slash lost.
+        'Apache 2.4.57 (Debian) Server at example.com Port 80',
+      ],
       nearMisses: ['Apache/2.4.41 (Ubuntu) configured -- resuming normal operations'],
     },
-    { includes: [' Server at ', ' Port '], anyOf: ['Apache/2.', 'Apache Server at'] },
+    { includes: [' Server at ', ' Port '], anyOf: ['Apache/2.', 'Apache Server at', 'Apache 2.'] },
   ),
   header(
     {
@@ -792,6 +807,21 @@ export const whoAnsweredRules: readonly Rule[] = [
   ),
   header(
     {
+      id: 'akamai-server-header',
+      software: 'akamai',
+      proxy: 'other-cdn',
+      cause:
+        "The response came from Akamai's edge (Server: AkamaiGHost): on an error, Akamai answered for the origin, and its page's Reference # number, decoded with Akamai's error translator, says why it got no answer from the origin. Next: paste that reference number, or request the origin directly.",
+      source:
+        'techdocs.akamai.com edge-diagnostics (the edge server answers as Server: AkamaiGHost; NetStorage as AkamaiNetStorage; its error pages carry "Reference #")',
+      samples: ['Server: AkamaiGHost', '< server: AkamaiNetStorage'],
+      nearMisses: ['X-Akamai-Transformed: 9 - 0 pmb=mRUM,1', 'Server: Akamai-lookalike'],
+    },
+    'server',
+    ['akamaighost', 'akamainetstorage'],
+  ),
+  header(
+    {
       id: 'render-header',
       software: 'render',
       proxy: 'platform',
@@ -841,14 +871,21 @@ export const whoAnsweredRules: readonly Rule[] = [
       cause:
         'Vercel\'s edge answered with its own error page ("502: BAD_GATEWAY", "504: GATEWAY_TIMEOUT"): the line below it on the page, Code: …, names what failed (a function crash or timeout, NO_RESPONSE_FROM_FUNCTION…). Next: paste that Code line, or the function\'s log line.',
       source:
-        'the page as quoted in vercel/commerce#40 ("502: BAD_GATEWAY / Code: NO_RESPONSE_FROM_FUNCTION / ID: arn1::…") and ArnabXD/bins-su-api#24 ("504: GATEWAY_TIMEOUT (Code: FUNCTION_INVOCATION_TIMEOUT)"); vercel.com/docs/errors lists each code with its status',
-      samples: ['502: BAD_GATEWAY', '504: GATEWAY_TIMEOUT ID: fra1::abcde-1700000000000'],
-      nearMisses: ['502 Bad Gateway', '504: GATEWAY_TIMEOUTS'],
+        'the page as quoted in vercel/commerce#40 ("502: BAD_GATEWAY / Code: NO_RESPONSE_FROM_FUNCTION / ID: arn1::…") and ArnabXD/bins-su-api#24 ("504: GATEWAY_TIMEOUT (Code: FUNCTION_INVOCATION_TIMEOUT)"); the plain-text and JSON bodies Vercel sends a client that does not accept HTML ("An error occurred with your deployment\\n\\nFUNCTION_INVOCATION_TIMEOUT\\n\\nfra1::…", as mocked from production in public test suites); vercel.com/docs/errors lists each code with its status',
+      samples: [
+        '502: BAD_GATEWAY',
+        '504: GATEWAY_TIMEOUT ID: fra1::abcde-1700000000000',
+        'An error occurred with your deployment',
+        '{"error": {"code": "502", "message": "An error occurred with your deployment"}}',
+      ],
+      nearMisses: ['502 Bad Gateway', '504: GATEWAY_TIMEOUTS', 'An error occurred with your request'],
     },
     {
       includes: [],
-      anyOf: ['502: BAD_GATEWAY', '503: SERVICE_UNAVAILABLE', '504: GATEWAY_TIMEOUT'],
-      test: (line) => includesAnyWord(line, ['502: BAD_GATEWAY', '503: SERVICE_UNAVAILABLE', '504: GATEWAY_TIMEOUT']),
+      anyOf: ['502: BAD_GATEWAY', '503: SERVICE_UNAVAILABLE', '504: GATEWAY_TIMEOUT', ...vercelDeploymentPhrases],
+      test: (line) =>
+        includesAnyWord(line, ['502: BAD_GATEWAY', '503: SERVICE_UNAVAILABLE', '504: GATEWAY_TIMEOUT']) ||
+        includesAny(line.toLowerCase(), vercelDeploymentPhrases),
     },
   ),
   ...namedProxies.map(namedRefused),
