@@ -12,11 +12,11 @@ const heldOut = corpus.filter((entry) => !entry.ruleSource);
 const batchNames = corpusBatches.map((batch) => batch.collected);
 /**
  * Floors of the held-out shares (recognised, routed): the last measurement rounded down to a
- * whole percent (93.3 % and 88.99 % on the 1,989 lines no rule was written from once batch 15
- * was added, measured blind on round 14's rules; test/fixtures/corpus/README.md gives every
+ * whole percent (92.9 % and 88.6 % on the 2,136 lines no rule was written from once batch 16
+ * was added, measured blind on round 15's rules; test/fixtures/corpus/README.md gives every
  * step's figures).
  */
-const HELD_RECOGNISED = 0.93;
+const HELD_RECOGNISED = 0.92;
 const HELD_ROUTED = 0.88;
 
 /** `part` of `whole` as a percentage with one decimal. */

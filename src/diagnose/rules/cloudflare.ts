@@ -44,6 +44,8 @@ function codeForms(code: string): string[] {
     `status ${code}`,
     `status code ${code}`,
     // A client's or tunnel's log of the status it got: "Invalid status code: 522".
+    `HTTP Code ${code}`,
+    `HTTP code ${code}`,
     `status: ${code}`,
     `status code: ${code}`,
     `Status: ${code}`,

@@ -133,6 +133,26 @@ export const envoyRules: readonly Rule[] = [
     ],
     nearMisses: [`${body}reset reason: connection failure`],
   },
+  {
+    // errno 110 (ETIMEDOUT) and 113 (EHOSTUNREACH) on Linux: the connection attempt itself
+    // timed out or found no route, the wizard's "timed out while connecting" answer, as
+    // nginx's (110) and (113) while connecting.
+    id: 'envoy-connect-timed-out',
+    software: 'envoy',
+    cause:
+      "Envoy's connection attempt to the upstream timed out or found no route (delayed connect error: 110 or 113): a firewall, security group or network policy drops the packets, or the address is not the upstream's.",
+    outcome: 'firewall',
+    implies: admin('mesh', 'no-route'),
+    source: `${router}; envoy source/common/network/connection_impl.cc (transport failure reason "delayed connect error: <errno>"); Linux asm-generic/errno.h (110 ETIMEDOUT, 113 EHOSTUNREACH)`,
+    includes: [],
+    anyOf: ['reason: delayed connect error: 11', 'delayed_connect_error:_11'],
+    test: (line) => /delayed[ _]connect[ _]error:[ _]11[03]\b/.test(line),
+    samples: [
+      `${body}reset reason: connection failure, transport failure reason: delayed connect error: 113`,
+      'upstream_reset_before_response_started{remote_connection_failure,delayed_connect_error:_110}',
+    ],
+    nearMisses: [`${body}reset reason: connection failure, transport failure reason: delayed connect error: 111`],
+  },
   resetRule('connection failure', 'upstream-refused', undefined, 'Envoy could not connect to the upstream.'),
   // The connection pool's own reason (envoy source/common/upstream PoolFailureReason names:
   // "remote connection failure"), often followed by "transport failure reason: delayed
@@ -221,6 +241,17 @@ export const envoyPageRule: Rule = {
  * the gates of its group (index.ts).
  */
 export const envoyRetoldGates: readonly string[] = [
+  // The flags' meanings and a cut access-log line (`cutAccessLog` below).
+  'pstream connection',
+  'pstream Connection',
+  'PSTREAM CONNECTION',
+  'o healthy upstream',
+  'pstream request timeout',
+  'pstream remote reset',
+  'HTTP/1.1" ',
+  'HTTP/1.0" ',
+  'HTTP/2" ',
+  'HTTP/2.0" ',
   'esponse_flag',
   'esponse flag',
   'esponse-flag',
@@ -236,7 +267,19 @@ export const envoyRetoldGates: readonly string[] = [
   'overflow',
 ];
 
+/**
+ * An Envoy access-log line pasted without its `[START_TIME]`: the request's protocol, the
+ * status and the response flags, then the bytes received (usage.rst's default format).
+ */
+const cutAccessLog = /HTTP\/[0-9.]{1,3}" \d{3} ([A-Z]{2,4}(?:,[A-Z]{2,4}){0,8}) \d/;
+
 const flagContext = [
+  // The flags' own meanings in usage.rst ("UF: Upstream connection failure", "UH: No
+  // healthy upstream hosts"), said beside the flag.
+  'upstream connection',
+  'no healthy upstream',
+  'upstream request timeout',
+  'upstream remote reset',
   'response_flags',
   'response flag',
   'response-flag',
@@ -266,11 +309,14 @@ export const envoyRetoldRules: readonly Rule[] = envoyRules
       source: `${usage}, the flag retold beside Envoy's name or "response flags"`,
       includes: [flag],
       anyOf: envoyRetoldGates,
-      test: (line: string) => token.test(line) && flagContext.some((word) => line.toLowerCase().includes(word)),
+      test: (line: string) =>
+        (token.test(line) && flagContext.some((word) => line.toLowerCase().includes(word))) ||
+        (cutAccessLog.exec(line)?.[1]?.split(',').includes(flag) ?? false),
       samples: [
         `"response_flags": "${flag}"`,
         `Envoy logs ${flag} for these requests`,
         `"GET /api HTTP/1.1" 503 ${flag} via_upstream - "-" 0 91 1000 - "-"`,
+        `"GET /api HTTP/1.1" 503 ${flag} 0 91 1 - "10.0.0.1" "curl/8.5.0" "7c1d" "api" "10.0.0.9:8080"`,
       ],
       nearMisses: [`${flag} without context`, `Envoy logs X${flag} for these requests`],
     };

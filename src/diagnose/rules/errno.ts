@@ -419,7 +419,7 @@ export const errnoRules: readonly Rule[] = [
     outcome: 'upstream-closed',
     implies: admin('not-sure', 'app-server', { 'app-log': 'killed' }),
     source:
-      'Kubernetes container status (Reason: OOMKilled, exit code 137 = 128 + SIGKILL); Linux mm/oom_kill.c "Out of memory: Killed process"; Go os/exec "signal: killed"; Heroku R15 "Memory quota vastly exceeded"; Cloud Run "Memory limit of N MiB exceeded with M MiB used"; gunicorn arbiter.py "Worker (pid:%s) was sent SIGKILL! Perhaps out of memory?" and "Worker with pid %s was terminated due to signal %s"',
+      'Kubernetes container status (Reason: OOMKilled, exit code 137 = 128 + SIGKILL); Linux mm/oom_kill.c "Out of memory: Killed process"; Go os/exec "signal: killed"; Heroku R15 "Memory quota vastly exceeded"; Cloud Run "Memory limit of N MiB exceeded with M MiB used"; gunicorn arbiter.py "Worker (pid:%s) was sent SIGKILL! Perhaps out of memory?" and "Worker with pid %s was terminated due to signal %s"; unicorn lib/unicorn/http_server.rb ("reaped #{status.inspect} worker=…", Ruby\'s Process::Status#inspect "#<Process::Status: pid N SIGKILL (signal 9)>")',
     // nginx's own worker killed ("worker process N exited on signal 9") is not the app.
     excludes: ['worker process'],
     stems: [
@@ -446,6 +446,8 @@ export const errnoRules: readonly Rule[] = [
       'was sent sigkill',
       'terminated due to signal 9',
       'mib exceeded with',
+      // Ruby's Process::Status#inspect, as Unicorn and Puma log a reaped worker.
+      'sigkill (signal 9)',
     ],
     samples: [
       'Last State: Terminated Reason: OOMKilled Exit Code: 137',
@@ -454,6 +456,7 @@ export const errnoRules: readonly Rule[] = [
       'Error R15 (Memory quota vastly exceeded)',
       '[2026-12-06 10:00:00 +0000] [7] [ERROR] Worker (pid:7) was sent SIGKILL! Perhaps out of memory?',
       'Memory limit of 512 MiB exceeded with 513 MiB used. Consider increasing the memory limit.',
+      'E, [2026-12-06T10:00:00.000000 #7] ERROR -- : reaped #<Process::Status: pid 42 SIGKILL (signal 9)> worker=0',
     ],
     nearMisses: [
       '2024/01/01 10:00:00 [alert] 1#1: worker process 1234 exited on signal 9',

@@ -174,7 +174,15 @@ const declaredGroups: readonly RuleGroup[] = [
   {
     name: 'envoy',
     // Envoy's flags beside an Istio sidecar's marks (round 8) first: before the flags alone.
-    gates: ['] "', 'reason: ', 'upstream', 'Upstream', 'UPSTREAM', ...(meshFlagRule.anyOf ?? [])],
+    gates: [
+      '] "',
+      'reason: ',
+      'delayed_connect_error',
+      'upstream',
+      'Upstream',
+      'UPSTREAM',
+      ...(meshFlagRule.anyOf ?? []),
+    ],
     rules: [meshFlagRule, ...envoyRules, envoyPageRule],
   },
   {
@@ -409,6 +417,8 @@ const declaredGroups: readonly RuleGroup[] = [
       'TRAEFIK',
       'The web server reported',
       'with your deployment',
+      'Flare</title>',
+      'flare</title>',
       'amz',
       'Amz',
       'AMZ',

@@ -135,16 +135,34 @@ export const nodeProxyRules: readonly Rule[] = [
     nearMisses: ['ETIMEDOUT', 'connect ETIMEDOUTX'],
   }),
   nodeCode({
+    // ETIMEDOUT is the errno of a connect() the kernel gave up on (no SYN-ACK came back), also
+    // when the proxy logs it without "connect": the wizard's "timed out while connecting"
+    // answer, as nginx's (110) while connecting. A Node proxy's read time-out aborts the
+    // request instead (ECONNRESET, "socket hang up").
     id: 'node-proxy-timeout',
-    cause: 'The backend behind the Node proxy did not answer in time (ETIMEDOUT).',
-    outcome: 'upstream-timeout',
-    log: 'timed-out',
-    codes: ['ETIMEDOUT', 'ESOCKETTIMEDOUT'],
+    cause:
+      "The Node proxy's connection to the backend timed out before it was set up (ETIMEDOUT: no answer to the connection attempt): a firewall or security group drops the packets, or the address is not the backend's.",
+    outcome: 'firewall',
+    log: 'no-route',
+    codes: ['ETIMEDOUT'],
     nodeForms: [],
     samples: [
       '[HPM] Error occurred while trying to proxy request /api/report from localhost:8080 to http://localhost:5000 (ETIMEDOUT) (https://nodejs.org/api/errors.html#errors_common_system_errors)',
     ],
     nearMisses: ['ETIMEDOUT'],
+  }),
+  nodeCode({
+    id: 'node-proxy-read-timeout',
+    cause:
+      "The backend behind the Node proxy accepted the connection but did not answer in time (ESOCKETTIMEDOUT: the request library's read time-out).",
+    outcome: 'upstream-timeout',
+    log: 'timed-out',
+    codes: ['ESOCKETTIMEDOUT'],
+    nodeForms: [],
+    samples: [
+      '[HPM] Error occurred while trying to proxy request /api/report from localhost:8080 to http://localhost:5000 (ESOCKETTIMEDOUT) (https://nodejs.org/api/errors.html#errors_common_system_errors)',
+    ],
+    nearMisses: ['ESOCKETTIMEDOUT'],
   }),
   nodeCode({
     id: 'node-proxy-not-resolved',

@@ -40,6 +40,8 @@ const cloudflareCodes: readonly {
   readonly title: string;
   readonly outcome: OutcomeId;
   readonly what: string;
+  /** Other wordings of the title, as the docs write them (matched in any case). */
+  readonly more?: readonly string[];
 }[] = [
   {
     code: '1000',
@@ -92,6 +94,8 @@ const cloudflareCodes: readonly {
   {
     code: '1101',
     title: 'worker threw exception',
+    // The docs' wording of the same title.
+    more: ['Worker threw a JavaScript exception'],
     outcome: 'serverless-response',
     what: "the Cloudflare Worker in front of the origin threw a JavaScript exception (Error 1101, 'Worker threw exception' or 'Rendering error'): the Worker's logs name the exception",
   },
@@ -146,12 +150,14 @@ const cloudflareCodeRules: readonly Rule[] = cloudflareCodes.map((entry) => {
       ],
       ...(entry.code === '1033' ? gatesOf('tunnel error', 'argo tunnel', 'cloudflare tunnel') : []),
       ...(entry.title === 'restricted' || entry.title === 'dns resolution error' ? [] : gatesOf(entry.title)),
+      ...(entry.more ?? []).flatMap((text) => [text.slice(1), ...gatesOf(text.toLowerCase())]),
     ],
     test: (lower) =>
       namesCode(lower, entry.code, pattern) ||
       // A title beside the 530 status is the 530 page, whose rule (cloudflare.ts) comes later.
       (title !== undefined && lower.includes(title) && !includesAnyWord(lower, ['530'])) ||
-      (entry.code === '1033' && tunnelPage.test(lower)),
+      (entry.code === '1033' && tunnelPage.test(lower)) ||
+      (entry.more ?? []).some((text) => lower.includes(text.toLowerCase())),
     samples: [
       `Error ${entry.code} Ray ID: 8a1b2c3d4e5f6a7b • 2026-03-03 10:15:42 UTC`,
       `the site shows Cloudflare error ${entry.code} since this morning`,
