@@ -326,13 +326,17 @@ export const codeRules: readonly Rule[] = [
       'ERR_NGROK_8012',
       'failed to establish a connection to the upstream',
       'failed to establish a connection to the local address',
+      'ailed to complete tunnel connection',
     ],
     test: (line) =>
       ngrokCode(line, '8012') ||
+      // The page's title.
+      /\bfailed to complete tunnel connection\b/i.test(line) ||
       line.includes('failed to establish a connection to the upstream') ||
       line.includes('failed to establish a connection to the local address'),
     samples: [
       'ERR_NGROK_8012',
+      'Failed to complete tunnel connection',
       'Traffic was successfully tunneled to the ngrok agent, but the agent failed to establish a connection to the upstream web service at localhost:3000.',
     ],
     nearMisses: ['ERR_NGROK_80120', 'ERR_NGROK_3200'],
@@ -479,6 +483,8 @@ export const codeGates: readonly string[] = [
   'ngrok gateway error',
   'failed to establish a connection to the upstream',
   'failed to establish a connection to the local address',
+  'ailed to complete tunnel connection',
+  'AILED TO COMPLETE TUNNEL CONNECTION',
   'ctive endpoint',
   'ctive Endpoint',
   'ndpoints available for service',

@@ -272,7 +272,7 @@ const loopbackOnly =
 const notListening =
   /\b(?:server|webserver|app|application|service|container|process|backend|nginx|apache)\b[^.;:!?]{0,40}\b(?:isn't|is not|wasn't|was not|not|never)\b (?:actually |even |yet |really )?(?:running|listening|bound) on (?:the |its |any |a |port|localhost|127\.|0\.0\.0\.0|:|\d)/;
 const noneListening =
-  /\b(?:no|not|n't|nothing)\b[^.;:!?]{0,30}\b(?:web ?server|server|app|application|service|process)\b (?:is )?(?:running|listening) on (?:port|localhost|127\.|0\.0\.0\.0|:|\d)|\bnothing (?:is |was )?(?:running|listening) on (?:port|localhost|127\.|0\.0\.0\.0|:|\d)/;
+  /\b(?:no|not|n't|nothing)\b[^.;:!?]{0,30}\b(?:web ?server|server|app|application|service|process)\b (?:is )?(?:running|listening) on (?:port|localhost|127\.|0\.0\.0\.0|:|\d)|\b(?:nothing|nobody|no one) (?:is |was )?(?:running|listening|listens) on (?:port|localhost|127\.|0\.0\.0\.0|:|\d)/;
 const notStarted =
   /\b(?:didn't|did not|forgot to|never|hadn't|had not|wasn't|was not) (?:start|run|launch|started|launched)(?:ed)? (?:up )?(?:my|the|our|your) (?:web ?server|server|app|application|backend|service|container)\b/;
 const mustListenAll = /\b(?:must|should|needs? to|has to|have to) (?:listen|bind)(?: to| on)? (?:`|'|")?0\.0\.0\.0/;
@@ -324,7 +324,9 @@ const closeRace =
 /** Envoy's reset reasons, as response-code details write them with spaces. */
 const envoyReasons: readonly (readonly [reason: string, outcome: OutcomeId])[] = [
   ['connection failure', 'upstream-refused'],
-  ['connection termination', 'upstream-closed'],
+  // The upstream closed a connection Envoy held for reuse: the keep-alive race, as the
+  // `connection termination` reset reason in envoy.ts.
+  ['connection termination', 'keepalive-mismatch'],
   ['remote reset', 'upstream-closed'],
   ['remote connection failure', 'upstream-refused'],
   ['protocol error', 'invalid-response'],
@@ -701,6 +703,7 @@ export const familyLateCauseRules: readonly Rule[] = [
       'the logs said the server was only listening on localhost:3000 instead of 0.0.0.0:3000',
       'there is no server running on port 8081, so the proxy has nothing to talk to',
       'there was nothing listening on port 3000',
+      'the proxy gets 502 because nobody is listening on port 8081',
       'TCP health check failed on port 8000. Retrying...',
       'Container shop_0_4f2a for site shop has exited, failing site start',
       'Default STARTUP TCP probe failed 1 time consecutively for container "api" on port 8080.',

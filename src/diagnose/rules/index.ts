@@ -56,6 +56,7 @@ import {
 } from './round10.ts';
 import { nginxResponseRules } from './nginx-response.ts';
 import { round14CauseGates, round14CauseRules, round14WhoGates, round14WhoRules } from './round14.ts';
+import { round16CauseGates, round16CauseRules } from './round16.ts';
 import { traefikRules } from './traefik.ts';
 import {
   vendorCauseGates,
@@ -279,9 +280,17 @@ const declaredGroups: readonly RuleGroup[] = [
         ...familyCauseGates,
         ...round10CauseGates,
         ...round14CauseGates,
+        ...round16CauseGates,
       ]),
     ],
-    rules: [...vendorCauseRules, ...vendorEdgeRules, ...familyCauseRules, ...round10CauseRules, ...round14CauseRules],
+    rules: [
+      ...vendorCauseRules,
+      ...vendorEdgeRules,
+      ...familyCauseRules,
+      ...round10CauseRules,
+      ...round14CauseRules,
+      ...round16CauseRules,
+    ],
   },
   {
     name: 'platforms',

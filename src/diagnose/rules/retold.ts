@@ -1050,6 +1050,8 @@ const cdnWords = [
   'cloudfront',
   'fastly',
   'akamai',
+  // The Server header's value of Akamai's edge, quoted beside the status it answered.
+  'akamaighost',
   'front door',
   'frontdoor',
   'azure cdn',

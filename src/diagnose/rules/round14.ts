@@ -76,7 +76,7 @@ const proxyErrorStatus = /\b50[234]:? proxy error\b|\bproxy error:? 50[234]\b/;
 
 /** Google's front-end 502 pages: google.com's and a Google Cloud load balancer's. */
 const googlePage =
-  /\b50[234]\. that[’']s an error\b|<title>50[234] server error<\/title>|<h1>error: server error<\/h1>|^error: server error$/;
+  /\b50[234]\. that[’']s an error\b|<title>50[234] server error<\/title>|<h1>error: server error<\/h1>|^["'`(]?error: server error["'`)]?$|\bplease try again in 30 seconds\b/;
 
 const whoRules: readonly Rule[] = [
   whoAnswered({
@@ -97,7 +97,8 @@ const whoRules: readonly Rule[] = [
     test: (lower) =>
       proxyErrorStatus.test(lower) ||
       lower.includes('the proxy server could not handle the request') ||
-      lower.includes('the proxy server received an invalid response from an upstream server') ||
+      // The page's source breaks the sentence after "invalid": a copy of it can stop there.
+      lower.includes('the proxy server received an invalid') ||
       includesAny(lower, apachePageSentences),
     samples: [
       'ERROR 502: Proxy Error.',
@@ -118,12 +119,20 @@ const whoRules: readonly Rule[] = [
     what: 'The page came from Google\'s front end (google.com\'s "502. That’s an error.", or a Google Cloud load balancer\'s "502 Server Error"): it got no good answer from the backend behind it. On Google Cloud, the load balancer\'s log entry (jsonPayload.statusDetails) in Cloud Logging names why.',
     source:
       'Google\'s front-end error page ("<b>502.</b> <ins>That’s an error.</ins> The server encountered a temporary error…") and the Google Cloud external Application Load Balancer\'s ("<title>502 Server Error</title> … <h1>Error: Server Error</h1>"), cloud.google.com/load-balancing/docs/https/troubleshooting-ext-https (statusDetails)',
-    gates: ['s an error', 'S AN ERROR', 'Server Error</title>', 'server error</title>', 'Error: Server Error'],
+    gates: [
+      's an error',
+      'S AN ERROR',
+      'Server Error</title>',
+      'server error</title>',
+      'Error: Server Error',
+      ...gatesOf('please try again in 30 seconds'),
+    ],
     test: (lower) => googlePage.test(lower.trim()),
     samples: [
       '502. That’s an error.',
       "**Error details:** 502. That's an error.",
       '<title>502 Server Error</title>',
+      '<p>Please try again in 30 seconds.',
       '<body text=#000000 bgcolor=#ffffff><h1>Error: Server Error</h1>',
     ],
     nearMisses: ['404. That’s an error.', '<title>500 Server Error</title>', 'Error: Server Error while saving'],

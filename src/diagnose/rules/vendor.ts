@@ -624,7 +624,11 @@ export const vendorWhoRules: readonly Rule[] = [
       return (
         /^x-served-by: ?cache-[a-z0-9]{3,40}-[a-z]{3}\b/.test(header) ||
         /^x-timer: ?s\d{9,11}\.\d{1,9},vs\d/.test(header) ||
-        /(?:^|>|\s)details: cache-[a-z0-9]{3,40}-[a-z]{3} \d{9,11} \d{1,12}\b/.test(lower.slice(0, 512))
+        // The node's name can carry a second part (cache-mia-kmia1760095-MIA), and newer pages
+        // bracket the numbers ([1725334421] [3363393888]).
+        /(?:^|>|\s)details: cache-[a-z0-9]{3,20}(?:-[a-z0-9]{3,20})?-[a-z]{3} \[?\d{9,11}\]? \[?\d{1,12}\b/.test(
+          lower.slice(0, 512),
+        )
       );
     },
     samples: [
@@ -632,6 +636,7 @@ export const vendorWhoRules: readonly Rule[] = [
       'X-Timer: S1650885468.636644,VS0,VE0',
       'Details: cache-iad2136-IAD 1429109318 3487436242',
       '<p>Details: cache-hel1410021-HEL 1650885468 1826925335</p>',
+      'Details: cache-fra-eddf8230041-FRA [1700000000] [1234567890]',
     ],
     nearMisses: ['x-served-by: web-3', 'X-Timer: 12ms', 'Details: cache miss'],
   }),
