@@ -83,7 +83,7 @@ const whoRules: readonly Rule[] = [
     id: 'apache-proxy-error-status',
     software: 'apache',
     proxy: 'apache',
-    what: 'Apache httpd\'s mod_proxy answered (its "502 Proxy Error" status line, or its error page\'s text in any of the languages httpd ships): its backend failed, and httpd\'s error_log (/var/log/apache2/error.log) holds an AH0… line naming the cause.',
+    what: "Apache httpd's mod_proxy answered (its \"502 Proxy Error\" status line, or its error page's text in any of the languages httpd ships): its backend failed, and httpd's error_log (/var/log/apache2/error.log) holds an AH0… line naming the cause.",
     source:
       'apache/httpd modules/proxy/proxy_util.c proxyerror_core (r->status_line = "%3.3u Proxy Error"; error notes "The proxy server could not handle the request"); docs/error/HTTP_BAD_GATEWAY.html.var (the page\'s sentence in 19 languages)',
     gates: [
