@@ -250,6 +250,35 @@ function has5023(line: string): boolean {
   return hasSubstatus(line, '3') || /(?:^|\s)502 3 \d/.test(line);
 }
 
+/**
+ * The 502.3 whose backend answered something WinHTTP could not parse (12152,
+ * ERROR_WINHTTP_INVALID_SERVER_RESPONSE; IIS's page: "The server returned an invalid or
+ * unrecognized response"), and that WinHTTP error named by itself, as a reverse proxy built on
+ * WinHTTP (Service Fabric's) logs it.
+ */
+const iis5023Invalid: Rule = {
+  id: 'iis-502-3-invalid-response',
+  software: 'iis',
+  cause:
+    'IIS 502.3 with WinHTTP error 12152 (ERROR_WINHTTP_INVALID_SERVER_RESPONSE): the proxy (ARR, the ASP.NET Core Module, or another WinHTTP-based proxy) reached the backend, but its answer was not valid HTTP: a malformed status line or headers, or a connection closed mid-header.',
+  outcome: 'invalid-response',
+  status: 502,
+  implies: admin('not-sure', 'invalid-header'),
+  source:
+    'learn.microsoft.com windows/win32/winhttp/error-messages (12152 ERROR_WINHTTP_INVALID_SERVER_RESPONSE: "The server response cannot be parsed"); learn.microsoft.com troubleshoot/developer/webapps/iis/application-request-routing/troubleshooting-502-errors-in-arr (502.3 and its sc-win32-status)',
+  includes: [],
+  anyOf: ['502.3', '502 3 ', 'ERROR_WINHTTP_INVALID_SERVER_RESPONSE'],
+  test: (line) =>
+    line.includes('ERROR_WINHTTP_INVALID_SERVER_RESPONSE') ||
+    (has5023(line) && (includesAnyWord(line, ['12152']) || line.includes('invalid or unrecognized response'))),
+  samples: [
+    '502 3 12152 31',
+    'HTTP Error 502.3 - Bad Gateway: The server returned an invalid or unrecognized response',
+    'the proxy logged ERROR_WINHTTP_INVALID_SERVER_RESPONSE for the request',
+  ],
+  nearMisses: ['502 3 12002 29889', 'HTTP Error 502.3 - Bad Gateway: The operation timed out'],
+};
+
 /** The connection-error 502.3 (WinHTTP 12029/12030: no connection to the backend). */
 const iis5023Refused: Rule = {
   id: 'iis-502-3-cannot-connect',
@@ -309,6 +338,7 @@ function ngrokCode(line: string, code: string): boolean {
 
 export const codeRules: readonly Rule[] = [
   ...herokuCodes.map(herokuRule),
+  iis5023Invalid,
   iis5023Refused,
   ...iisSubstatus.map(iisRule),
   {
@@ -478,6 +508,7 @@ export const codeGates: readonly string[] = [
   '502.',
   '502 3 ',
   'ERR_NGROK_',
+  'ERROR_WINHTTP_INVALID_SERVER_RESPONSE',
   'OriginTimeout',
   'OriginInvalidResponse',
   'ngrok gateway error',

@@ -57,6 +57,7 @@ import {
 import { nginxResponseRules } from './nginx-response.ts';
 import { round14CauseGates, round14CauseRules, round14WhoGates, round14WhoRules } from './round14.ts';
 import { round16CauseGates, round16CauseRules } from './round16.ts';
+import { round17CauseGates, round17CauseRules } from './round17.ts';
 import { traefikRules } from './traefik.ts';
 import {
   vendorCauseGates,
@@ -281,6 +282,7 @@ const declaredGroups: readonly RuleGroup[] = [
         ...round10CauseGates,
         ...round14CauseGates,
         ...round16CauseGates,
+        ...round17CauseGates,
       ]),
     ],
     rules: [
@@ -290,6 +292,7 @@ const declaredGroups: readonly RuleGroup[] = [
       ...round10CauseRules,
       ...round14CauseRules,
       ...round16CauseRules,
+      ...round17CauseRules,
     ],
   },
   {
@@ -308,6 +311,7 @@ const declaredGroups: readonly RuleGroup[] = [
       'HOSTNAME',
       'statusCode',
       'Serverless Function has',
+      'Edge Function has timed out',
       'refused connection',
       'code=H1',
       'Error H1',
@@ -426,6 +430,7 @@ const declaredGroups: readonly RuleGroup[] = [
       'TRAEFIK',
       'The web server reported',
       'with your deployment',
+      'herokucdn.com/error-pages/',
       'Flare</title>',
       'flare</title>',
       'amz',

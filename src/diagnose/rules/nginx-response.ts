@@ -112,11 +112,14 @@ export const nginxResponseRules: readonly Rule[] = [
     outcome: 'upstream-closed',
     status: 502,
     implies: admin('nginx', 'reset'),
-    source: 'nginx src/os/unix/ngx_recv.c:190 (reference §1, §13)',
-    includes: ['(104: ', readingHeader],
+    source:
+      'nginx src/os/unix/ngx_recv.c:190 (reference §1, §13); on Windows the errno is WSAECONNRESET, 10054 (src/os/win32/ngx_errno.h NGX_ECONNRESET)',
+    includes: [readingHeader],
+    anyOf: ['(104: ', '(10054: '],
     samples: [
       '2026/11/24 01:22:07 [error] 15577#15577: *7 recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 127.0.0.1, server: example.test, request: "GET /reset HTTP/1.1", upstream: "http://127.0.0.1:19003/reset", host: "example.test"',
       line(`recv() failed (104: Unknown error) ${readingHeader}`),
+      line(`WSARecv() failed (10054: An existing connection was forcibly closed by the remote host) ${readingHeader}`),
     ],
     nearMisses: [
       '2026/11/24 01:23:00 [info] 15577#15577: *70 recv() failed (104: Connection reset by peer) while reading client request line, client: 127.0.0.1',

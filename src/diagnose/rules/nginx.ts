@@ -89,9 +89,14 @@ export const nginxConnectRules: readonly Rule[] = [
     outcome: 'upstream-refused',
     status: 502,
     implies: admin('nginx', 'refused'),
-    source: 'nginx ngx_http_upstream_test_connect() → "connect() failed" (reference §1, §1.1, §13)',
-    includes: ['(111: ', connecting],
+    source:
+      'nginx ngx_http_upstream_test_connect() → "connect() failed" (reference §1, §1.1, §13); on Windows the errno is WSAECONNREFUSED, 10061 (src/os/win32/ngx_errno.h NGX_ECONNREFUSED; learn.microsoft.com windows-sockets-error-codes-2)',
+    includes: [connecting],
+    anyOf: ['(111: ', '(10061: '],
     samples: [
+      line(
+        `connect() failed (10061: No connection could be made because the target machine actively refused it) ${connecting}`,
+      ),
       '2026/11/24 01:22:04 [error] 15577#15577: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: example.test, request: "GET /refused HTTP/1.1", upstream: "http://127.0.0.1:18999/refused", host: "example.test"',
       `nginx_1  | ${line(`connect() failed (111: Connection refused) ${connecting}`, 'http://172.18.0.3:3000/')}`,
       `2024-10-21T10:41:45.46Z stdout F ${line(`connect() failed (111: Connection refused) ${connecting}`, 'http://10.244.1.7:8080/')}`,
@@ -99,6 +104,20 @@ export const nginxConnectRules: readonly Rule[] = [
     nearMisses: [
       '2026/11/24 01:22:08 [error] 15577#15577: send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:18553',
     ],
+  },
+  {
+    id: 'nginx-worker-connections',
+    software: 'nginx',
+    cause:
+      "nginx ran out of connections while opening one to the upstream: every worker's connection slots (clients' and upstreams' together) are in use. Raise worker_connections and worker_rlimit_nofile, or find what holds connections open.",
+    outcome: 'overload',
+    status: 502,
+    implies: admin('nginx'),
+    source:
+      'nginx src/core/ngx_connection.c ngx_get_connection ("%ui worker_connections are not enough"); nginx.org/en/docs/ngx_core_module.html#worker_connections',
+    includes: ['worker_connections are not enough', connecting],
+    samples: [line(`1024 worker_connections are not enough ${connecting}`)],
+    nearMisses: [line(`connect() failed (111: Connection refused) ${connecting}`)],
   },
   {
     id: 'nginx-no-live-upstreams',
@@ -201,10 +220,13 @@ export const nginxConnectRules: readonly Rule[] = [
     implies: admin('nginx', 'no-route'),
     source:
       'nginx src/event/ngx_event_connect.c; errno 113 text per libc (glibc "No route to host", musl "Host is unreachable")',
-    includes: ['(113: ', connecting],
+    includes: [connecting],
+    // 10065 is Windows' WSAEHOSTUNREACH (src/os/win32/ngx_errno.h).
+    anyOf: ['(113: ', '(10065: '],
     samples: [
       line(`connect() failed (113: No route to host) ${connecting}`, 'http://10.0.0.12:8080/'),
       line(`connect() failed (113: Host is unreachable) ${connecting}`, 'http://10.0.0.12:8080/'),
+      line(`connect() failed (10065: A socket operation was attempted to an unreachable host.) ${connecting}`),
     ],
     nearMisses: [line(`connect() failed (111: Connection refused) ${connecting}`)],
   },

@@ -781,10 +781,12 @@ export const whoAnsweredRules: readonly Rule[] = [
       source: 'devcenter.heroku.com/articles/error-pages (the default page "Application error")',
       samples: [
         'Application error An error occurred in the application and your page could not be served. If you are the application owner, check your logs for details.',
+        '<iframe src="//www.herokucdn.com/error-pages/no-such-app.html"></iframe>',
       ],
       nearMisses: ['An error occurred in the application'],
     },
-    { includes: ['your page could not be served'] },
+    // The page's text, or the iframe Heroku's error page loads it from.
+    { includes: [], anyOf: ['your page could not be served', 'herokucdn.com/error-pages/'] },
   ),
   headers(
     {

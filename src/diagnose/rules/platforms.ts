@@ -169,12 +169,20 @@ export const platformRules: readonly Rule[] = [
     source:
       'vercel.com/docs/errors (function codes: FUNCTION_INVOCATION_FAILED, FUNCTION_INVOCATION_TIMEOUT, NO_RESPONSE_FROM_FUNCTION, NO_STATUS_CODE_FROM_FUNCTION, BODY_NOT_A_STRING_FROM_FUNCTION, FUNCTION_RESPONSE_PAYLOAD_TOO_LARGE, FUNCTION_THROTTLED, EDGE_FUNCTION_*, MIDDLEWARE_INVOCATION_*)',
     includes: [],
-    anyOf: ['FUNCTION', 'MIDDLEWARE', 'Serverless Function has crashed', 'Serverless Function has timed out'],
+    anyOf: [
+      'FUNCTION',
+      'MIDDLEWARE',
+      'Serverless Function has crashed',
+      'Serverless Function has timed out',
+      'Edge Function has timed out',
+    ],
     // Markdown escapes or spaces split the codes apart ("NO\\_RESPONSE", "NO _ RESPONSE"); the
     // error page's sentence names no code.
     test: (line) =>
       line.includes('Serverless Function has crashed') ||
       line.includes('Serverless Function has timed out') ||
+      // EDGE_FUNCTION_INVOCATION_TIMEOUT's page.
+      line.includes('Edge Function has timed out') ||
       includesAnyWhole(joinCode(line), vercelFunctionCodes),
     samples: [
       '502: BAD_GATEWAY Code: NO_RESPONSE_FROM_FUNCTION',
@@ -184,6 +192,7 @@ export const platformRules: readonly Rule[] = [
       'Code: BODY _ NOT _ A _ STRING _ FROM _ FUNCTION',
       '504: GATEWAY_TIMEOUT Code: MIDDLEWARE_INVOCATION_TIMEOUT',
       'This Serverless Function has crashed.',
+      'This Edge Function has timed out. Check the function logs.',
     ],
     nearMisses: ['Code: DEPLOYMENT_NOT_FOUND', 'FUNCTION_INVOCATION_FAILED_COUNT', 'Vercel function logs'],
   },

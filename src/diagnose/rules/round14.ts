@@ -72,7 +72,7 @@ const apachePageGates = [
 ];
 
 /** mod_proxy's status line (`%3.3u Proxy Error`) as a page, a client or wget writes it. */
-const proxyErrorStatus = /\b50[234]:? proxy error\b|\bproxy error:? 50[234]\b/;
+const proxyErrorStatus = /\b50[234]:? proxy error\b|\bproxy error:? 50[234]\b|\bstatustext: ?['"]proxy error['"]/;
 
 /** Google's front-end 502 pages: google.com's and a Google Cloud load balancer's. */
 const googlePage =
@@ -104,6 +104,7 @@ const whoRules: readonly Rule[] = [
       'ERROR 502: Proxy Error.',
       'which unfortunately gives me **Proxy Error 502**.',
       'HTTP/1.1 503 Proxy Error',
+      "Response {type: 'basic', status: 502, statusText: 'Proxy Error', ok: false}",
       'The proxy server could not handle the request GET /api/users.',
       'The Proxy Server Received an Invalid Response from an Upstream Server',
       'Der Proxy-Server erhielt eine fehlerhafte Antwort eines übergeordneten Servers oder Proxies.',
