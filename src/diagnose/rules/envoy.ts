@@ -153,6 +153,14 @@ export const envoyRules: readonly Rule[] = [
     ],
     nearMisses: [`${body}reset reason: connection failure, transport failure reason: delayed connect error: 111`],
   },
+  // The cluster's connect_timeout passed before the connection was set up
+  // (StreamResetReason::ConnectionTimeout): the wizard's "timed out while connecting".
+  resetRule(
+    'connection timeout',
+    'firewall',
+    'no-route',
+    "Envoy's connection attempt to the upstream timed out (the cluster's connect_timeout, 5 s by default): a firewall or network policy drops the packets, or the address is wrong.",
+  ),
   resetRule('connection failure', 'upstream-refused', undefined, 'Envoy could not connect to the upstream.'),
   // The connection pool's own reason (envoy source/common/upstream PoolFailureReason names:
   // "remote connection failure"), often followed by "transport failure reason: delayed

@@ -58,6 +58,7 @@ import { nginxResponseRules } from './nginx-response.ts';
 import { round14CauseGates, round14CauseRules, round14WhoGates, round14WhoRules } from './round14.ts';
 import { round16CauseGates, round16CauseRules } from './round16.ts';
 import { round17CauseGates, round17CauseRules } from './round17.ts';
+import { round18CauseGates, round18CauseRules, round18WhoGates, round18WhoRules } from './round18.ts';
 import { traefikRules } from './traefik.ts';
 import {
   vendorCauseGates,
@@ -439,8 +440,9 @@ const declaredGroups: readonly RuleGroup[] = [
       ...namedProxyGates,
       ...platformHeaderGates,
       ...round14WhoGates,
+      ...round18WhoGates,
     ],
-    rules: [...whoAnsweredRules, ...round14WhoRules],
+    rules: [...whoAnsweredRules, ...round14WhoRules, ...round18WhoRules],
   },
   // A bare 504 page or status, once no rule above has named the proxy or the cause.
   {
@@ -450,7 +452,9 @@ const declaredGroups: readonly RuleGroup[] = [
   },
   // Socket errors in any program's words: the most generic wordings come last, so every
   // proxy's own message is explained by its own rule first.
-  { name: 'errno', gates: errnoGates, rules: errnoRules },
+  // Go's certificate errors (round 18) after errno.ts's TLS rules, which read the handshake's
+  // wording around them.
+  { name: 'errno', gates: [...errnoGates, ...round18CauseGates], rules: [...errnoRules, ...round18CauseRules] },
 ];
 
 /**

@@ -238,6 +238,7 @@ const namedProxies: readonly {
       'coolify',
       'platform.sh',
       'tailscale funnel',
+      'deno.dev',
       'static web app',
       'static web apps',
       'azure static app',
