@@ -111,6 +111,12 @@ export const corpusBatches: readonly {
     minLines: 150,
     blind: { lines: 164, recognised: 90.9, routed: 86.6 },
   },
+  {
+    collected: 'after-rules-18',
+    name: 'batch 19',
+    minLines: 140,
+    blind: { lines: 143, recognised: 88.1, routed: 83.2 },
+  },
 ];
 
 /** The corpus entries, in file order. */
