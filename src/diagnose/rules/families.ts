@@ -253,6 +253,10 @@ function inContainer(lower: string): boolean {
 /** Platform messages for an app that did not start or listen where the platform sends. */
 const notStartedPhrases = [
   'respond to http pings on port',
+  // Azure Container Apps' activation failure ("The TargetPort 8000 does not match the
+  // listening port 80").
+  'does not match the listening port',
+  'does not match any of the listening ports',
   'failed to start and then listen on the port',
   'failed to start and listen on the port',
   "couldn't find or start your app",
@@ -658,6 +662,7 @@ export const familyLateCauseRules: readonly Rule[] = [
         'port is wrong',
         'target port',
         'targetport',
+        'TargetPort',
         'need to be',
         'needs to be',
         'needed to be',
@@ -705,6 +710,7 @@ export const familyLateCauseRules: readonly Rule[] = [
       'there was nothing listening on port 3000',
       'the proxy gets 502 because nobody is listening on port 8081',
       'TCP health check failed on port 8000. Retrying...',
+      'Activation failed: The TargetPort 8080 does not match the listening port 3000.',
       'Container shop_0_4f2a for site shop has exited, failing site start',
       'Default STARTUP TCP probe failed 1 time consecutively for container "api" on port 8080.',
       'the app must listen on 0.0.0.0 and on the port in PORT',

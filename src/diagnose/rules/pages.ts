@@ -86,8 +86,18 @@ function header(spec: WhoAnswered, names: string | readonly string[], values: re
   });
 }
 
-/** How the titles of Cloudflare's error pages end (`<title>… | Cloudflare</title>`), old spelling too. */
-const cloudflareTitleEnds = ['| Cloudflare</title>', '| CloudFlare</title>', '| cloudflare</title>'];
+/**
+ * How the titles of Cloudflare's error pages end (`<title>… | Cloudflare</title>`), old spelling
+ * too, and how they name a status the origin sent (`example.com | 502: Bad gateway`: only
+ * Cloudflare writes the reason in sentence case after a colon).
+ */
+const cloudflareTitleEnds = [
+  '| Cloudflare</title>',
+  '| CloudFlare</title>',
+  '| cloudflare</title>',
+  '| 502: Bad gateway',
+  '| 504: Gateway time-out',
+];
 
 /**
  * Vercel's error body for a client that does not accept HTML ("An error occurred with your
@@ -664,6 +674,7 @@ export const whoAnsweredRules: readonly Rule[] = [
         'cf-ray: 8f2c1a2b3c4d5e6f-FRA',
         'Cloudflare Ray ID: 8f2c1a2b3c4d5e6f',
         '<title>example.com | 502: Bad gateway | Cloudflare</title>',
+        '<title>example.com | 504: Gateway time-out</title>',
         'Error 502 Ray ID: 7d1e2f3a4b5c6d7e • 2024-01-01 00:00:00 UTC',
         'Server: cloudflare-nginx',
         '<hr><center>cloudflare-nginx</center>',

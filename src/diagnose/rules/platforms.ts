@@ -183,7 +183,8 @@ export const platformRules: readonly Rule[] = [
       line.includes('Serverless Function has timed out') ||
       // EDGE_FUNCTION_INVOCATION_TIMEOUT's page.
       line.includes('Edge Function has timed out') ||
-      includesAnyWhole(joinCode(line), vercelFunctionCodes),
+      // A code inside JSON-escaped text ("…deployment\n\nFUNCTION_INVOCATION_TIMEOUT\n…").
+      includesAnyWhole(joinCode(line.includes('\\') ? line.replace(/\\[nrt]/g, ' ') : line), vercelFunctionCodes),
     samples: [
       '502: BAD_GATEWAY Code: NO_RESPONSE_FROM_FUNCTION',
       'Code: FUNCTION_INVOCATION_TIMEOUT',
@@ -193,6 +194,7 @@ export const platformRules: readonly Rule[] = [
       '504: GATEWAY_TIMEOUT Code: MIDDLEWARE_INVOCATION_TIMEOUT',
       'This Serverless Function has crashed.',
       'This Edge Function has timed out. Check the function logs.',
+      '{"error":{"message":"An error occurred with your deployment\\n\\nFUNCTION_INVOCATION_TIMEOUT\\n\\nfra1::abcde-1700000000000-0123456789ab\\n"}}',
     ],
     nearMisses: ['Code: DEPLOYMENT_NOT_FOUND', 'FUNCTION_INVOCATION_FAILED_COUNT', 'Vercel function logs'],
   },

@@ -112,8 +112,10 @@ const cloudflareCodes: readonly {
  * a bare `1033` counts only beside Cloudflare, cloudflared or a tunnel ({@link namesCode}).
  */
 function codePattern(code: string): RegExp {
+  // "Error" in Chinese (错误, 报错 "reports the error") and Persian (خطای) has no word
+  // boundary before it in a sentence of its own script, so it stands outside the \b group.
   return new RegExp(
-    `\\b(?:error|code|fehler|erreur|错误)[ :#-]{0,3}\`?${code}\\b|(?:^|[^\\w.])\`?${code}\`? ?(?:error|错误)\\b`,
+    `(?:\\b(?:error|code|fehler|erreur)|错误|报错|خطای)[ :#-]{0,3}\`?${code}\\b|(?:^|[^\\w.])\`?${code}\`? ?(?:error|错误)\\b`,
   );
 }
 
@@ -147,6 +149,7 @@ const cloudflareCodeRules: readonly Rule[] = cloudflareCodes.map((entry) => {
         `ode: ${entry.code}`,
         `${entry.code} error`,
         `${entry.code}\` error`,
+        ...['错误', '报错', 'خطای'].flatMap((word) => [`${word}${entry.code}`, `${word} ${entry.code}`]),
       ],
       ...(entry.code === '1033' ? gatesOf('tunnel error', 'argo tunnel', 'cloudflare tunnel') : []),
       ...(entry.title === 'restricted' || entry.title === 'dns resolution error' ? [] : gatesOf(entry.title)),
@@ -161,6 +164,7 @@ const cloudflareCodeRules: readonly Rule[] = cloudflareCodes.map((entry) => {
     samples: [
       `Error ${entry.code} Ray ID: 8a1b2c3d4e5f6a7b • 2026-03-03 10:15:42 UTC`,
       `the site shows Cloudflare error ${entry.code} since this morning`,
+      `访问时出现错误 ${entry.code}`,
     ],
     nearMisses: [`order ${entry.code}0 failed`, `listening on port ${entry.code}`],
   });
