@@ -65,6 +65,20 @@ function codeThenTitle(line: string, code: string, title: string): boolean {
   return includesAnyWord(lower, [`${code}: ${wanted}`, `${code} ${wanted}`]);
 }
 
+/**
+ * The code beside a word for "error" in the ways people write it when no form of
+ * {@link codeForms} fits: `API Error (520`, `API Error: 524`, ``Error `525` ``, `524 server
+ * error`, `` `520` errors ``, Russian `ошибки 524`, Chinese `错误 522`. Only Cloudflare sends
+ * 520 to 527, so the code beside "error" names it. Compiled once per code; bounded,
+ * so linear.
+ */
+function errorWordPattern(code: string): RegExp {
+  return new RegExp(
+    `(?:\\berror|(?<![а-яё])ошибк[а-я]{0,3}|错误|报错)[ :(\`]{1,3}${code}(?![\\w.])|(?<![\\w.])\`?${code}\`? (?:server )?errors?\\b`,
+    'i',
+  );
+}
+
 /** Whether `line` names Cloudflare (any case). Linear. */
 function mentionsCloudflare(line: string): boolean {
   return /cloudflare/i.test(line);
@@ -83,6 +97,8 @@ function pageRule(
   titles: readonly string[] = [],
 ): Rule {
   const forms = codeForms(code);
+  // 530 is also FTP's "Not logged in": only the 52x codes are read beside a bare "error".
+  const errorWord = code.startsWith('52') ? errorWordPattern(code) : undefined;
   return {
     id: `cloudflare-${code}`,
     software: 'cloudflare',
@@ -100,7 +116,8 @@ function pageRule(
       includesAnyWord(line, forms) ||
       (includesAnyWord(line, [code]) && mentionsCloudflare(line)) ||
       titles.some((text) => line.includes(text)) ||
-      codeThenTitle(line, code, title),
+      codeThenTitle(line, code, title) ||
+      (errorWord?.test(line) ?? false),
     samples: [
       `Error code ${code}`,
       `${title} Error code ${code} Visit cloudflare.com for more information.`,
@@ -111,6 +128,9 @@ function pageRule(
       `the site keeps getting a ${code} ${title.toUpperCase()} page`,
       `example.com returning ${code} since this morning`,
       `error code: ${code}`,
+      ...(errorWord === undefined
+        ? []
+        : [`API Error (${code} <!DOCTYPE html>`, `then get ${code} server error.`, `Увеличить тайминг ошибки ${code}`]),
     ],
     nearMisses: [
       `Error code ${code}0`,
@@ -119,6 +139,7 @@ function pageRule(
       `Cloudflare served 1${code} requests`,
       `the query returned ${code}0 rows`,
       `waited ${code} seconds for the page`,
+      `error 1${code}`,
     ],
   };
 }

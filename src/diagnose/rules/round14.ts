@@ -76,7 +76,7 @@ const proxyErrorStatus = /\b50[234]:? proxy error\b|\bproxy error:? 50[234]\b|\b
 
 /** Google's front-end 502 pages: google.com's and a Google Cloud load balancer's. */
 const googlePage =
-  /\b50[234]\. that[’']s an error\b|<title>50[234] server error<\/title>|<h1>error: server error<\/h1>|^["'`(]?error: server error["'`)]?$|\bplease try again in 30 seconds\b/;
+  /\b50[234]\.(?:<\/b>)? (?:<ins>)?that[’']s an error\b|<title>50[234] server error<\/title>|<h1>error: server error<\/h1>|^["'`(]?error: server error["'`)]?$|\bplease try again in 30 seconds\b/;
 
 const whoRules: readonly Rule[] = [
   whoAnswered({
@@ -131,6 +131,7 @@ const whoRules: readonly Rule[] = [
     test: (lower) => googlePage.test(lower.trim()),
     samples: [
       '502. That’s an error.',
+      '<p><b>502.</b> <ins>That’s an error.</ins>',
       "**Error details:** 502. That's an error.",
       '<title>502 Server Error</title>',
       '<p>Please try again in 30 seconds.',
