@@ -3,7 +3,7 @@
  * cloudflare/cloudflare-docs `…/cloudflare-5xx-errors/error-5NN.mdx`). The page text says
  * `Error code 52x`; the TLS pages carry stable `data-translate` keys.
  */
-import { includesAnyWord } from '../match.ts';
+import { includesAny, includesAnyWord } from '../match.ts';
 import type { ImpliedAnswers, OutcomeId, Rule } from '../types.ts';
 import { cloudflareCode } from './answers.ts';
 
@@ -79,6 +79,9 @@ function errorWordPattern(code: string): RegExp {
   );
 }
 
+/** Literals one of which {@link errorWordPattern} needs: a cheap check before the pattern. */
+const errorWords = ['rror', 'RROR', 'ошибк', 'Ошибк', 'ОШИБК', '错误', '报错'];
+
 /** Whether `line` names Cloudflare (any case). Linear. */
 function mentionsCloudflare(line: string): boolean {
   return /cloudflare/i.test(line);
@@ -117,7 +120,7 @@ function pageRule(
       (includesAnyWord(line, [code]) && mentionsCloudflare(line)) ||
       titles.some((text) => line.includes(text)) ||
       codeThenTitle(line, code, title) ||
-      (errorWord?.test(line) ?? false),
+      (errorWord !== undefined && includesAny(line, errorWords) && errorWord.test(line)),
     samples: [
       `Error code ${code}`,
       `${title} Error code ${code} Visit cloudflare.com for more information.`,
