@@ -12,12 +12,12 @@ const heldOut = corpus.filter((entry) => !entry.ruleSource);
 const batchNames = corpusBatches.map((batch) => batch.collected);
 /**
  * Floors of the held-out shares (recognised, routed): the last measurement rounded down to a
- * whole percent (92.8 % and 88.4 % on the 2,696 lines no rule was written from once batch
- * 20 was added, measured blind on round 19's rules; test/fixtures/corpus/README.md gives every
+ * whole percent (92.5 % and 87.9 % on the 2,835 lines no rule was written from once batch
+ * 21 was added, measured blind on round 20's rules; test/fixtures/corpus/README.md gives every
  * step's figures).
  */
 const HELD_RECOGNISED = 0.92;
-const HELD_ROUTED = 0.88;
+const HELD_ROUTED = 0.87;
 
 /** `part` of `whole` as a percentage with one decimal. */
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
