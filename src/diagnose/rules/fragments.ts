@@ -334,6 +334,23 @@ export const nginxFragmentRules: readonly Rule[] = [
     ],
   },
   {
+    // nginx's alert when it runs out of connections, quoted without the log line around it.
+    id: 'nginx-fragment-worker-connections',
+    software: 'nginx',
+    cause: causeOf('nginx-worker-connections'),
+    outcome: 'overload',
+    implies: admin('nginx'),
+    source:
+      'nginx src/core/ngx_connection.c ngx_get_connection ("%ui worker_connections are not enough"), quoted without the line around it; nginx.org/en/docs/ngx_core_module.html#worker_connections',
+    includes: ['worker_connections are not enough'],
+    test: (line) => /\b\d{1,9} worker_connections are not enough\b/.test(line),
+    samples: [
+      'Error: `85#85: 1024 worker_connections are not enough`',
+      'nginx logs "768 worker_connections are not enough"',
+    ],
+    nearMisses: ['worker_connections are not enough? raise them'],
+  },
+  {
     id: 'nginx-fragment-unreachable-retold',
     software: 'nginx',
     cause: causeOf('nginx-no-route'),

@@ -104,6 +104,7 @@ const declaredGroups: readonly RuleGroup[] = [
     name: 'nginx-fragments',
     gates: [
       'connect() ',
+      'worker_connections are not enough',
       '(2: ',
       '(113: ',
       '(101: ',

@@ -87,11 +87,11 @@ function header(spec: WhoAnswered, names: string | readonly string[], values: re
 }
 
 /**
- * How the titles of Cloudflare's error pages end (`<title>… | Cloudflare</title>`), old spelling
- * too, and how they name a status the origin sent (`example.com | 502: Bad gateway`: only
+ * Parts only the titles of Cloudflare's error pages have: their end (`<title>… | Cloudflare</title>`),
+ * old spelling too, and how they name a status the origin sent (`example.com | 502: Bad gateway`: only
  * Cloudflare writes the reason in sentence case after a colon).
  */
-const cloudflareTitleEnds = [
+const cloudflareTitleParts = [
   '| Cloudflare</title>',
   '| CloudFlare</title>',
   '| cloudflare</title>',
@@ -698,14 +698,14 @@ export const whoAnsweredRules: readonly Rule[] = [
         'Cloudflare Ray ID',
         'Ray ID: ',
         '<center>cloudflare-nginx</center>',
-        ...cloudflareTitleEnds,
+        ...cloudflareTitleParts,
       ],
       // Cloudflare's edge once named itself cloudflare-nginx, in its Server header and on the
       // footer of its nginx-made error pages. Its pages end with "Ray ID: <16 hex digits>",
       // which readers copy without the word Cloudflare; their titles end "| Cloudflare".
       test: (line) =>
         line.includes('Cloudflare Ray ID') ||
-        cloudflareTitleEnds.some((end) => line.includes(end)) ||
+        cloudflareTitleParts.some((end) => line.includes(end)) ||
         /(?:^|\W)Ray ID: [0-9a-f]{16}(?![0-9a-z])/.test(line) ||
         line.includes('<center>cloudflare-nginx</center>') ||
         isHeader(line, 'cf-ray') ||

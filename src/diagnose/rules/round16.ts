@@ -13,7 +13,7 @@
  */
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin } from './answers.ts';
-import { described } from './vendor.ts';
+import { codeWordRule, described } from './vendor.ts';
 
 /** Akamai's and Squid's error strings for a failed fetch from the origin, and the fix page each leads to. */
 const edgeErrors: readonly (readonly [code: string, outcome: OutcomeId, what: string])[] = [
@@ -35,11 +35,8 @@ const edgeErrors: readonly (readonly [code: string, outcome: OutcomeId, what: st
   ],
 ];
 
-const edgeRules: readonly Rule[] = edgeErrors.map(([code, outcome, what]) => {
-  // The name as a whole token: not a longer name (`ERR_READ_TIMEOUT_X`), and not Chrome's
-  // net errors (`net::ERR_…`), which are the browser's own.
-  const token = new RegExp(`(?<![\\w:])${code.toLowerCase()}(?!\\w)`);
-  return described({
+const edgeRules: readonly Rule[] = edgeErrors.map(([code, outcome, what]) =>
+  codeWordRule(code, {
     id: `edge-${code.toLowerCase().replaceAll('_', '-')}`,
     software: 'akamai',
     outcome,
@@ -47,12 +44,10 @@ const edgeRules: readonly Rule[] = edgeErrors.map(([code, outcome, what]) => {
     cause: `The CDN's edge (Akamai, or a Squid proxy) could not fetch from the origin (${code}): ${what}. On Akamai, the Reference # of the page, decoded in Edge Diagnostics, gives the origin's address and the time.`,
     source:
       'techdocs.akamai.com edge-diagnostics (Translate Error String: the reason for a Reference #); the error strings and their meanings as listed in gist.github.com/chrisvanpatten/dc02f0d5727369801dc7e9e6fded1837; squid-cache errors/templates (ERR_READ_TIMEOUT, ERR_CONNECT_FAIL, ERR_DNS_FAIL, ERR_READ_ERROR, ERR_WRITE_ERROR, ERR_ZERO_SIZE_OBJECT)',
-    gates: [code],
-    test: (lower) => token.test(lower),
     samples: [`- ${code}`, `Reference #97.5e3b5b68.1621415935.409841 (${code})`],
-    nearMisses: [`${code}_LOOKALIKE`, `net::${code}`],
-  });
-});
+    nearMisses: [`${code}_LOOKALIKE`, `X${code}`],
+  }),
+);
 
 const aprTimeout: Rule = described({
   id: 'apache-apr-timeout-cut',

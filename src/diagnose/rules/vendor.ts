@@ -11,7 +11,7 @@
  * Every test lower-cases the line once and makes substring checks or bounded, anchored
  * regular expressions (no nested quantifiers), so matching stays linear in the line.
  */
-import { includesAny, includesAnyWord } from '../match.ts';
+import { includesAny, includesAnyWord, includesWord } from '../match.ts';
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
 import { namesOtherService } from './errno.ts';
@@ -51,6 +51,16 @@ export interface Described {
   readonly proxy?: ProxyAnswer;
   /** The wizard answers, when not the admin's `proxy` answer. */
   readonly implies?: Rule['implies'];
+}
+
+/**
+ * A cause rule for an error code a program prints as it is (`ERR_READ_TIMEOUT`,
+ * `UND_ERR_SOCKET`): the code as a whole word ({@link includesWord}: not inside a longer
+ * code), in any case. Its gate is the code.
+ */
+export function codeWordRule(code: string, spec: Omit<Described, 'gates' | 'test'>): Rule {
+  const word = code.toLowerCase();
+  return described({ ...spec, gates: [code], test: (lower) => includesWord(lower, word) });
 }
 
 /** A cause rule from a vendor's description. */
