@@ -21,7 +21,8 @@ export interface HerokuCode {
   readonly logLine?: string;
 }
 
-const herokuSource = 'devcenter.heroku.com/articles/error-codes (the router\'s "at=error code=Hnn desc=…" lines)';
+const herokuSource =
+  'devcenter.heroku.com/articles/error-codes (the router\'s "at=error code=Hnn desc=…" lines, and the article\'s heading for each code, "H10 - App crashed")';
 
 /**
  * Heroku router codes a 503 from the router carries (H12 and H13 have their own rules in
@@ -139,6 +140,8 @@ function herokuRule(spec: HerokuCode): Rule {
     test: (line) =>
       includesWhole(line, `code=${spec.code}`) ||
       line.includes(`Error ${spec.code} (`) ||
+      // The heading Heroku's error-codes article gives each code: "H10 - App crashed".
+      spec.desc.some((text) => line.includes(`${spec.code} - ${text}`)) ||
       descs.some((desc) => line.includes(desc)) ||
       (includesWord(line, spec.code) && herokuContext.test(line)) ||
       (spec.desc.some((text) => text.split(' ').length >= 3) &&
@@ -150,6 +153,7 @@ function herokuRule(spec: HerokuCode): Rule {
         ? `at=error code=${spec.code} desc="${spec.desc[0]}" method=POST path="/webhook"`
         : `Error ${spec.code} (${spec.desc[0]})`,
       `Our Heroku app keeps logging ${spec.code} errors`,
+      `${spec.code} - ${spec.desc[0]}`,
     ],
     nearMisses: [`heroku[router]: at=info code=${spec.code}0 method=GET`, `${spec.code} heading in the report`],
   };

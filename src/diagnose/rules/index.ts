@@ -59,6 +59,13 @@ import { round14CauseGates, round14CauseRules, round14WhoGates, round14WhoRules 
 import { round16CauseGates, round16CauseRules } from './round16.ts';
 import { round17CauseGates, round17CauseRules } from './round17.ts';
 import { round18CauseGates, round18CauseRules, round18WhoGates, round18WhoRules } from './round18.ts';
+import {
+  round21ApacheRules,
+  round21CauseGates,
+  round21CauseRules,
+  round21WhoGates,
+  round21WhoRules,
+} from './round21.ts';
 import { traefikRules } from './traefik.ts';
 import {
   vendorCauseGates,
@@ -148,10 +155,12 @@ const declaredGroups: readonly RuleGroup[] = [
       'ajp_ilink_receive',
       '(70007)',
       'mod_fcgid',
+      'AH00952',
+      'AH02454',
     ],
     // Round 9's APR time-out, mod_fastcgi and mod_fcgid messages before the AJP rule, which
     // reads a timed-out AJP read as a closed connection.
-    rules: [...apacheRules, ...apacheResponseRules, ...apacheFamilyRules, apacheAjpRule],
+    rules: [...apacheRules, ...apacheResponseRules, ...apacheFamilyRules, apacheAjpRule, ...round21ApacheRules],
   },
   {
     name: 'haproxy',
@@ -285,6 +294,7 @@ const declaredGroups: readonly RuleGroup[] = [
         ...round14CauseGates,
         ...round16CauseGates,
         ...round17CauseGates,
+        ...round21CauseGates,
       ]),
     ],
     rules: [
@@ -295,6 +305,7 @@ const declaredGroups: readonly RuleGroup[] = [
       ...round14CauseRules,
       ...round16CauseRules,
       ...round17CauseRules,
+      ...round21CauseRules,
     ],
   },
   {
@@ -442,8 +453,9 @@ const declaredGroups: readonly RuleGroup[] = [
       ...platformHeaderGates,
       ...round14WhoGates,
       ...round18WhoGates,
+      ...round21WhoGates,
     ],
-    rules: [...whoAnsweredRules, ...round14WhoRules, ...round18WhoRules],
+    rules: [...whoAnsweredRules, ...round14WhoRules, ...round18WhoRules, ...round21WhoRules],
   },
   // A bare 504 page or status, once no rule above has named the proxy or the cause.
   {

@@ -115,7 +115,7 @@ function codePattern(code: string): RegExp {
   // "Error" in Chinese (错误, 报错 "reports the error") and Persian (خطای) has no word
   // boundary before it in a sentence of its own script, so it stands outside the \b group.
   return new RegExp(
-    `(?:\\b(?:error|code|fehler|erreur)|错误|报错|خطای)[ :#-]{0,3}\`?${code}\\b|(?:^|[^\\w.])\`?${code}\`? ?(?:error|错误)\\b`,
+    `(?:\\b(?:error|code|fehler|erreur)|错误|报错|خطای)[ :#-]{0,3}\`?${code}\\b|(?:^|[^\\w.])\`?${code}\`? ?(?:errors?\\b|错误)`,
   );
 }
 
@@ -148,7 +148,14 @@ const cloudflareCodeRules: readonly Rule[] = cloudflareCodes.map((entry) => {
         `rror: ${entry.code}`,
         `ode: ${entry.code}`,
         `${entry.code} error`,
+        `${entry.code} Error`,
+        `${entry.code} ERROR`,
+        `${entry.code}error`,
         `${entry.code}\` error`,
+        `${entry.code}错误`,
+        // The code beside the vendor's name ("Cloudflare 1101"), which namesCode reads.
+        `lare ${entry.code}`,
+        `LARE ${entry.code}`,
         ...['错误', '报错', 'خطای'].flatMap((word) => [`${word}${entry.code}`, `${word} ${entry.code}`]),
       ],
       ...(entry.code === '1033' ? gatesOf('tunnel error', 'argo tunnel', 'cloudflare tunnel') : []),

@@ -188,6 +188,16 @@ const iisRules: Rule[] = winhttp.map((entry) => {
 });
 
 /** Cause rules from vendors' descriptions of an error. */
+/**
+ * The ASP.NET Core Module's event-log messages when the app's process did not start, lower
+ * case: the V2 module's "Failed to start application …, ErrorCode '0x…'", and the out-of-process
+ * line cut before its command line.
+ */
+const ancmStartFailures = [
+  /failed to start application '[^']{1,300}', errorcode '0x/,
+  /with physical root '[^']{1,300}' failed to start process/,
+];
+
 export const vendorCauseRules: readonly Rule[] = [
   ...iisRules,
   described({
@@ -197,16 +207,24 @@ export const vendorCauseRules: readonly Rule[] = [
     cause:
       'The ASP.NET Core Module could not start the app\'s process, or the process did not listen on the port the module gave it (the event log\'s "failed to start process with commandline" or "failed to listen on the given port"), so IIS answers 502.5: the command line, the path to dotnet or the app\'s DLL is wrong, or the app exits at startup. Run the command line from the site\'s folder to see why.',
     source:
-      "aspnet/AspNetCoreModule resource strings (ASPNETCORE_EVENT_PROCESS_START_ERROR_MSG \"… failed to start process with commandline '%s', ErrorCode = '0x%x'\", _WRONGPORT_ERROR_MSG \"… created process with commandline '%s' but failed to listen on the given port '%d'\", _NOTREADY_ERROR_MSG \"… but either crashed, did not respond, or did not listen on the given port\"; aspnet/IISIntegration issues 357 and 623 record the first); dotnet/AspNetCore.Docs aspnetcore/test/troubleshoot-azure-iis.md (502.5 Process Failure)",
-    gates: gatesOf('failed to start process', 'listen on the given port'),
+      "aspnet/AspNetCoreModule resource strings (ASPNETCORE_EVENT_PROCESS_START_ERROR_MSG \"… failed to start process with commandline '%s', ErrorCode = '0x%x'\", _WRONGPORT_ERROR_MSG \"… created process with commandline '%s' but failed to listen on the given port '%d'\", _NOTREADY_ERROR_MSG \"… but either crashed, did not respond, or did not listen on the given port\"); dotnet/aspnetcore src/Servers/IIS/AspNetCoreModuleV2/CommonLib/resources.h (ASPNETCORE_EVENT_ADD_APPLICATION_ERROR_MSG \"Failed to start application '%s', ErrorCode '0x%x'.\"; aspnet/IISIntegration issues 357 and 623 record the first); dotnet/AspNetCore.Docs aspnetcore/test/troubleshoot-azure-iis.md (502.5 Process Failure)",
+    gates: gatesOf('failed to start process', 'listen on the given port', 'failed to start application'),
     test: (lower) =>
       lower.includes('failed to start process with commandline') ||
+      // The out-of-process line cut before its command line, and the V2 module's own event.
+      ancmStartFailures.some((pattern) => pattern.test(lower)) ||
       (lower.includes('created process with commandline') && lower.includes('listen on the given port')),
     samples: [
       "Application 'MACHINE/WEBROOT/APPHOST/shop' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline 'dotnet .\\Shop.dll', ErrorCode = '0x80004005 : 0.",
       "Application 'MACHINE/WEBROOT/APPHOST/API' with physical root 'C:\\sites\\api\\' created process with commandline 'dotnet .\\Api.dll' but failed to listen on the given port '21345'",
+      "Failed to start application '/LM/W3SVC/2/ROOT', ErrorCode '0x8007023e'.",
+      "Application 'MACHINE/WEBROOT/APPHOST/SITE' with physical root 'C:\\inetpub\\site\\' failed to start process",
     ],
-    nearMisses: ['systemd: failed to start process monitor', 'the app did not listen on the given port 8080'],
+    nearMisses: [
+      'systemd: failed to start process monitor',
+      'the app did not listen on the given port 8080',
+      'Failed to start application pool DefaultAppPool',
+    ],
   }),
   described({
     id: 'vendor-upstream-closed-described',
