@@ -66,6 +66,7 @@ import {
   round21WhoGates,
   round21WhoRules,
 } from './round21.ts';
+import { round22CauseGates, round22CauseRules, round22WhoGates, round22WhoRules } from './round22.ts';
 import { traefikRules } from './traefik.ts';
 import {
   vendorCauseGates,
@@ -295,6 +296,7 @@ const declaredGroups: readonly RuleGroup[] = [
         ...round16CauseGates,
         ...round17CauseGates,
         ...round21CauseGates,
+        ...round22CauseGates,
       ]),
     ],
     rules: [
@@ -306,6 +308,7 @@ const declaredGroups: readonly RuleGroup[] = [
       ...round16CauseRules,
       ...round17CauseRules,
       ...round21CauseRules,
+      ...round22CauseRules,
     ],
   },
   {
@@ -454,8 +457,9 @@ const declaredGroups: readonly RuleGroup[] = [
       ...round14WhoGates,
       ...round18WhoGates,
       ...round21WhoGates,
+      ...round22WhoGates,
     ],
-    rules: [...whoAnsweredRules, ...round14WhoRules, ...round18WhoRules, ...round21WhoRules],
+    rules: [...whoAnsweredRules, ...round14WhoRules, ...round18WhoRules, ...round21WhoRules, ...round22WhoRules],
   },
   // A bare 504 page or status, once no rule above has named the proxy or the cause.
   {

@@ -129,17 +129,24 @@ export const nginxResponseRules: readonly Rule[] = [
     id: 'nginx-upstream-protocol-error',
     software: 'nginx',
     cause:
-      "The upstream's response broke HTTP framing (an invalid status line, a broken chunked body): the upstream is not speaking the HTTP proxy_pass expects (HTTP/1.0 with chunked encoding, another protocol on that port), or it crashed mid-response.",
+      "The upstream's response broke its protocol's framing (an invalid status line, a broken chunked body, a FastCGI record of an unexpected type, an HTTP/2 header index gRPC does not know): the upstream is not speaking the protocol proxy_pass, fastcgi_pass or grpc_pass expects (HTTP/1.0 with chunked encoding, another protocol on that port), or it crashed mid-response.",
     outcome: 'invalid-response',
     status: 502,
     implies: admin('nginx', 'invalid-header'),
     source:
-      'nginx src/http/modules/ngx_http_proxy_module.c ("upstream sent invalid status", "upstream sent invalid chunked response"); strings of nginx 1.22 (Debian 12)',
+      'nginx src/http/modules/ngx_http_proxy_module.c ("upstream sent invalid status", "upstream sent invalid chunked response"), ngx_http_fastcgi_module.c ("upstream sent unexpected FastCGI record: %ui"), ngx_http_grpc_module.c ("upstream sent invalid http2 table index: %ui"); strings of nginx 1.22 (Debian 12)',
     includes: ['upstream sent '],
-    anyOf: ['upstream sent invalid status', 'upstream sent invalid chunked response'],
+    anyOf: [
+      'upstream sent invalid status',
+      'upstream sent invalid chunked response',
+      'upstream sent unexpected FastCGI record',
+      'upstream sent invalid http2 table index',
+    ],
     samples: [
       line('upstream sent invalid chunked response while reading upstream'),
       'upstream sent invalid status "abc" while reading response header from upstream',
+      line('upstream sent unexpected FastCGI record: 3 while reading response header from upstream'),
+      'upstream sent invalid http2 table index: 70 while reading response header from upstream',
     ],
     nearMisses: [line('upstream sent too big header while reading response header from upstream')],
   },

@@ -674,14 +674,23 @@ export const vendorWhoRules: readonly Rule[] = [
     proxy: 'other-cdn',
     what: "Akamai's edge answered (its error page's 'Reference #' number): the reference number, decoded with Akamai's error translator, tells why the edge could not get an answer from the origin.",
     source:
-      'techdocs.akamai.com edge-diagnostics API, error-translator (the error string "1.5e3b5b68.1621415935.409841": <n>.<hex>.<epoch>.<hex>); github.com/ibm-cloud-docs/CDN ts-503-error.md (the page text "An error occurred while processing your request. Reference #…" on an Akamai-based CDN)',
-    gates: gatesOf('reference #'),
-    test: (lower) => /reference #\d{1,3}\.[0-9a-f]{4,12}\.\d{9,11}\.[0-9a-f]{4,12}\b/.test(lower),
+      'techdocs.akamai.com edge-diagnostics API, error-translator (the error string "1.5e3b5b68.1621415935.409841": <n>.<hex>.<epoch>.<hex>); github.com/ibm-cloud-docs/CDN ts-503-error.md (the page text "An error occurred while processing your request. Reference #…" on an Akamai-based CDN); an AkamaiGHost 503 page as recorded in gist.github.com/andcam/9305da753726599ba2a14e2a6ff13de2 ("An error occurred while processing your request.<p>")',
+    gates: gatesOf('reference #', 'processing your request.<p>'),
+    test: (lower) =>
+      /reference #\d{1,3}\.[0-9a-f]{4,12}\.\d{9,11}\.[0-9a-f]{4,12}\b/.test(lower) ||
+      // The page's sentence as its HTML holds it, with the paragraph break before the number
+      // (ASP.NET Core's error view has the same sentence, but in a heading of its own).
+      lower.includes('an error occurred while processing your request.<p>'),
     samples: [
       'Reference #1.1faa9d50.1386767216.b7ccfbd',
       'An error occurred while processing your request. Reference #30.3598c0ba.1521745157.87201fff',
+      'An error occurred while processing your request.<p>',
     ],
-    nearMisses: ['Reference #12 in the ticket', 'Reference #1.2.3.4'],
+    nearMisses: [
+      'Reference #12 in the ticket',
+      'Reference #1.2.3.4',
+      '<h2 class="text-danger">An error occurred while processing your request.</h2>',
+    ],
   }),
   whoAnswered({
     id: 'api-gateway-headers-or-page',
