@@ -53,6 +53,7 @@ const readers: Record<Software, (line: string) => Fields> = {
   selinux: () => ({}),
   linkerd: () => ({}),
   akamai: () => ({}),
+  'proxy-status': () => ({}),
   'error-page': () => ({}),
   socket: () => ({}),
   report: () => ({}),

@@ -48,6 +48,8 @@ export type Software =
   | 'selinux'
   | 'linkerd'
   | 'akamai'
+  /** Any proxy that reports its error in the standard Proxy-Status header (RFC 9209). */
+  | 'proxy-status'
   /** A proxy's error page that does not say which proxy wrote it (`504 Gateway Time-out`). */
   | 'error-page'
   /** A socket error in any program's words (a client library, a runtime, an app's log). */

@@ -148,10 +148,13 @@ export const apacheRules: readonly Rule[] = [
     outcome: 'upstream-timeout',
     status: 502,
     implies: admin('apache', 'timed-out'),
-    source: 'httpd modules/proxy/mod_proxy_http.c:1111-1194 AH01102 (reference §2)',
-    includes: ['(70007)', 'error reading status line from remote server'],
+    source:
+      'httpd modules/proxy/mod_proxy_http.c:1111-1194 AH01102 (reference §2); APR_TIMEUP\'s text, "The timeout specified has expired" (apache/apr include/apr_errno.h), quoted without its number',
+    includes: ['error reading status line from remote server'],
+    anyOf: ['(70007)', 'The timeout specified has expired'],
     samples: [
       '[Tue Nov 24 01:22:06.004511 2026] [proxy_http:error] [pid 2211:tid 140093781235264] (70007)The timeout specified has expired: [client 198.51.100.7:52310] AH01102: error reading status line from remote server 127.0.0.1:8080',
+      'The timeout specified has expired: proxy: error reading status line from remote server localhost:8080',
     ],
     nearMisses: [statusLine('(104)Connection reset by peer')],
   },
@@ -177,7 +180,7 @@ export const apacheRules: readonly Rule[] = [
     implies: admin('apache', 'closed'),
     source: 'httpd modules/proxy/mod_proxy_http.c AH01102 (reference §2)',
     includes: ['error reading status line from remote server'],
-    excludes: ['(70007)', '(104)'],
+    excludes: ['(70007)', '(104)', 'The timeout specified has expired'],
     samples: [
       statusLine('(20014)Internal error (specific information not available)'),
       statusLine('(103)Software caused connection abort'),

@@ -67,6 +67,7 @@ import {
   round21WhoRules,
 } from './round21.ts';
 import { round22CauseGates, round22CauseRules, round22WhoGates, round22WhoRules } from './round22.ts';
+import { round23CauseGates, round23CauseRules } from './round23.ts';
 import { traefikRules } from './traefik.ts';
 import {
   vendorCauseGates,
@@ -297,6 +298,7 @@ const declaredGroups: readonly RuleGroup[] = [
         ...round17CauseGates,
         ...round21CauseGates,
         ...round22CauseGates,
+        ...round23CauseGates,
       ]),
     ],
     rules: [
@@ -309,6 +311,7 @@ const declaredGroups: readonly RuleGroup[] = [
       ...round17CauseRules,
       ...round21CauseRules,
       ...round22CauseRules,
+      ...round23CauseRules,
     ],
   },
   {
