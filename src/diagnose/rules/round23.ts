@@ -91,7 +91,7 @@ const haproxyFailedDescs = [
 ];
 
 /** `check_status: L7STS` (the Runtime API's `show stat` or a stats export), the code as a whole value. */
-const haproxyCheckStatus = /check_status[:=,\s"]{1,4}(l4tout|l4con|l6tout|l6rsp|l7tout|l7rsp|l7sts)\b/;
+const haproxyCheckStatus = new RegExp(`check_status[:=,\\s"]{1,4}(?:${haproxyFailedChecks.join('|')})\\b`);
 
 /** Railway's deploy log when the health check never passed, lower case. */
 const railwayHealthcheck = ['replicas never became healthy'];
