@@ -45,7 +45,7 @@ export const softwareNames: Readonly<Record<Software, string>> = {
   selinux: 'SELinux',
   linkerd: 'Linkerd',
   akamai: 'Akamai',
-  'proxy-status': 'a proxy (its Proxy-Status header)',
+  'proxy-status': 'Proxy-Status header',
   'error-page': 'error page',
   socket: 'connection error from any program',
   report: 'told in words',

@@ -62,7 +62,7 @@ const proxyStatusRules: readonly Rule[] = [...new Set(proxyErrorTypes.map(([, ou
     id: `proxy-status-${outcome}`,
     software: 'proxy-status',
     outcome,
-    cause: `A proxy named in the Proxy-Status header (RFC 9209) answered for the origin and says what failed with the next hop (error=${types.join(' or ')}). The proxy's own log for that request, or its details= parameter, names the address and the moment.`,
+    cause: `A proxy named in the Proxy-Status header (RFC 9209) answered for the origin and names what failed with the next hop (error=${types.join(' or error=')}). The proxy's own log for that request, or its details= parameter, names the address and the moment.`,
     source:
       'RFC 9209 "The Proxy-Status HTTP Response Header Field" §2 (the header: the proxy\'s name, then parameters such as error= and details=) and §2.3 (the registered proxy error types)',
     gates: headerGates('proxy-status'),
