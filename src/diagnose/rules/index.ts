@@ -68,6 +68,7 @@ import {
 } from './round21.ts';
 import { round22CauseGates, round22CauseRules, round22WhoGates, round22WhoRules } from './round22.ts';
 import { round23CauseGates, round23CauseRules } from './round23.ts';
+import { round24ApacheRules, round24CauseGates, round24CauseRules } from './round24.ts';
 import { traefikRules } from './traefik.ts';
 import {
   vendorCauseGates,
@@ -159,10 +160,22 @@ const declaredGroups: readonly RuleGroup[] = [
       'mod_fcgid',
       'AH00952',
       'AH02454',
+      '(70014)',
+      'SSL Handshake with remote',
+      'jk_connect.c',
+      'jk_ajp_common.c',
+      'Tomcat is probably not started',
     ],
     // Round 9's APR time-out, mod_fastcgi and mod_fcgid messages before the AJP rule, which
     // reads a timed-out AJP read as a closed connection.
-    rules: [...apacheRules, ...apacheResponseRules, ...apacheFamilyRules, apacheAjpRule, ...round21ApacheRules],
+    rules: [
+      ...round24ApacheRules,
+      ...apacheRules,
+      ...apacheResponseRules,
+      ...apacheFamilyRules,
+      apacheAjpRule,
+      ...round21ApacheRules,
+    ],
   },
   {
     name: 'haproxy',
@@ -299,6 +312,7 @@ const declaredGroups: readonly RuleGroup[] = [
         ...round21CauseGates,
         ...round22CauseGates,
         ...round23CauseGates,
+        ...round24CauseGates,
       ]),
     ],
     rules: [
@@ -312,6 +326,7 @@ const declaredGroups: readonly RuleGroup[] = [
       ...round21CauseRules,
       ...round22CauseRules,
       ...round23CauseRules,
+      ...round24CauseRules,
     ],
   },
   {
@@ -360,6 +375,7 @@ const declaredGroups: readonly RuleGroup[] = [
       'onnection closed without response',
       'ONNECTION CLOSED WITHOUT RESPONSE',
       'o open ports detected',
+      'o open HTTP ports detected',
     ],
     rules: platformRules,
   },

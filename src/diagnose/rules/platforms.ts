@@ -510,10 +510,17 @@ export const platformRules: readonly Rule[] = [
     source:
       'Render deploy log "No open ports detected" / "Port scan timeout reached, no open ports detected. Bind your service to at least one port." (render.com/docs/web-services, port binding)',
     includes: [],
-    anyOf: ['No open ports detected', 'no open ports detected'],
+    // Newer deploy logs say "no open HTTP ports detected".
+    anyOf: [
+      'No open ports detected',
+      'no open ports detected',
+      'no open HTTP ports detected',
+      'No open HTTP ports detected',
+    ],
     samples: [
       '==> No open ports detected, continuing to scan...',
       "Port scan timeout reached, no open ports detected. Bind your service to at least one port. If you don't need to receive traffic on any port, create a background worker instead.",
+      'Port scan timeout reached, no open HTTP ports detected',
     ],
     nearMisses: ['Open ports detected: 10000'],
   },

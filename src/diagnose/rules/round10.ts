@@ -115,7 +115,7 @@ function codePattern(code: string): RegExp {
   // "Error" in Chinese (错误, 报错 "reports the error") and Persian (خطای) has no word
   // boundary before it in a sentence of its own script, so it stands outside the \b group.
   return new RegExp(
-    `(?:\\b(?:error|code|fehler|erreur)|错误|报错|خطای)[ :#-]{0,3}\`?${code}\\b|(?:^|[^\\w.])\`?${code}\`? ?(?:errors?\\b|错误)`,
+    `(?:\\b(?:error|code|fehler|erreur)|错误|报错|خطای)[ :#*-]{0,5}\`?${code}\\b|(?:^|[^\\w.])\`?${code}\`? ?(?:errors?\\b|错误)`,
   );
 }
 
@@ -145,6 +145,8 @@ const cloudflareCodeRules: readonly Rule[] = cloudflareCodes.map((entry) => {
     gates: [
       ...[
         `rror ${entry.code}`,
+        `RROR ${entry.code}`,
+        `ode**: ${entry.code}`,
         `rror: ${entry.code}`,
         `ode: ${entry.code}`,
         `${entry.code} error`,

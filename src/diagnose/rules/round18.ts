@@ -26,7 +26,8 @@ const nginx50xPage = [
 ];
 
 /** Vercel's request ID: the region, `::`, an id, the time in ms and a hex suffix. */
-const vercelRequestId = /\bid: [a-z]{3}\d(?:::[a-z]{3}\d)*::[a-z0-9]{5}-\d{13}-[0-9a-f]{12}\b/;
+// In Markdown the label may be bold and the ID in backticks: **ID:** `fra1::…`.
+const vercelRequestId = /\bid:(?:\*\*)? `?[a-z]{3}\d(?:::[a-z]{3}\d)*::[a-z0-9]{5}-\d{13}-[0-9a-f]{12}\b/;
 
 const whoRules: readonly Rule[] = [
   whoAnswered({
@@ -70,9 +71,13 @@ const whoRules: readonly Rule[] = [
     what: "The ID is a Vercel request ID (region::id-time-hash), as Vercel's error pages print it under the code: Vercel's edge answered. The page's Code: line, or the function's log for that ID, names what failed.",
     source:
       'vercel.com/docs/headers/response-headers (x-vercel-id: the regions the request went through and its ID); the error page as quoted in vercel/commerce#40 ("ID: arn1::…")',
-    gates: ['ID: ', 'id: '],
+    gates: ['ID: ', 'id: ', 'ID:** '],
     test: (lower) => vercelRequestId.test(lower),
-    samples: ['ID: cdg1::kd4xt-1700000000000-83028fefdf2f', 'ID: fra1::iad1::abcde-1700000000000-0123456789ab'],
+    samples: [
+      'ID: cdg1::kd4xt-1700000000000-83028fefdf2f',
+      'ID: fra1::iad1::abcde-1700000000000-0123456789ab',
+      '**ID:** `cdg1::kd4xt-1700000000000-83028fefdf2f`',
+    ],
     nearMisses: ['ID: 12345', 'id: fra1-1700000000000'],
   }),
 ];

@@ -774,10 +774,14 @@ export const vendorWhoRules: readonly Rule[] = [
       'Apache httpd modules/http/http_protocol.c (the canned 503 text "The server is temporarily unable to service your request due to maintenance downtime or capacity problems", found in /usr/sbin/apache2 2.4 here)',
     gates: gatesOf('temporarily unable to service your'),
     test: (lower) =>
-      lower.includes('temporarily unable to service your request due to maintenance downtime or capacity'),
+      lower.includes('temporarily unable to service your request due to maintenance downtime or capacity') ||
+      // The page's first line as it wraps in the HTML ("<p>The server is temporarily unable to
+      // service your<br />\nrequest due to …"), copied alone.
+      lower.trimEnd().endsWith('the server is temporarily unable to service your'),
     samples: [
       'The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.',
       '## The server is temporarily unable to service your request due to maintenance downtime or capacity problems.',
+      '<p>The server is temporarily unable to service your',
     ],
     nearMisses: [
       'The server is temporarily unable to service your request.',
