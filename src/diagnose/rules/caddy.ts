@@ -12,6 +12,21 @@ const caddyLine = (msg: string, status: number) =>
 
 export const caddyRules: readonly Rule[] = [
   {
+    id: 'caddy-incomplete-response',
+    software: 'caddy',
+    cause:
+      'Caddy had started sending the response when copying the rest of it from the upstream failed ("aborting with incomplete response"): the upstream closed or reset the connection mid-response, often a crash or a time-out of its own. The error field on the same line names the read that failed.',
+    outcome: 'upstream-closed',
+    implies: admin('caddy'),
+    source:
+      'caddyserver/caddy modules/caddyhttp/reverseproxy/reverseproxy.go (finalizeResponse: "aborting with incomplete response" when copying the response body fails)',
+    includes: ['aborting with incomplete response'],
+    samples: [
+      'ERR ts=1703431501.7315042 logger=http.handlers.reverse_proxy msg=aborting with incomplete response upstream=localhost:8000 duration=0.003024417',
+    ],
+    nearMisses: ['aborting the request: client went away'],
+  },
+  {
     id: 'caddy-no-upstreams',
     software: 'caddy',
     cause: 'Every upstream of reverse_proxy is unhealthy or none is configured (Caddy answers 503).',

@@ -40,6 +40,7 @@ import { includesAnyWord } from '../match.ts';
 import type { ImpliedAnswers, OutcomeId, Rule } from '../types.ts';
 import { admin } from './answers.ts';
 import { connectionRefused } from './curl.ts';
+import { gatesOfRules } from './words.ts';
 
 /**
  * Words and default ports (lower case) of services an app connects to that are not the
@@ -467,4 +468,4 @@ export const errnoRules: readonly Rule[] = [
 ];
 
 /** Gates of the errno rules: every rule needs one of its stems (see `index.ts`). */
-export const errnoGates: readonly string[] = [...new Set(errnoRules.flatMap((rule) => rule.anyOf ?? []))];
+export const errnoGates: readonly string[] = gatesOfRules(errnoRules);

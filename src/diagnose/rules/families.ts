@@ -30,7 +30,7 @@ import { admin, cloudflareCode } from './answers.ts';
 import { herokuCodes } from './codes.ts';
 import { namesOtherService } from './errno.ts';
 import { described, gatesOf, headerGates, headerLine, whoAnswered } from './vendor.ts';
-import { lowered, namesGatewayStatus } from './words.ts';
+import { gatesOfRules, lowered, namesGatewayStatus } from './words.ts';
 
 /** An Apache error_log line (2.2 or 2.4) for samples. */
 const apache22 = (message: string) => `[Tue Mar 03 10:15:42 2026] [error] ${message}`;
@@ -932,6 +932,4 @@ export const familyWhoRules: readonly Rule[] = [
 export const familyCauseGates: readonly string[] = [
   ...new Set(familyCauseRules.flatMap((rule) => [...rule.includes.slice(0, 1), ...(rule.anyOf ?? [])])),
 ];
-export const familyWhoGates: readonly string[] = [
-  ...new Set([...familyLateCauseRules, ...familyWhoRules].flatMap((rule) => rule.anyOf ?? [])),
-];
+export const familyWhoGates: readonly string[] = gatesOfRules([...familyLateCauseRules, ...familyWhoRules]);

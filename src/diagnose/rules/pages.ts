@@ -8,7 +8,7 @@
 import { includesAny, includesAnyWord } from '../match.ts';
 import type { ImpliedAnswers, Rule, Software } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
-import { namesGatewayStatus, spellings } from './words.ts';
+import { aloneOnLine, namesGatewayStatus, spellings } from './words.ts';
 
 /**
  * The header line without a `curl -v` marker (`< `), a Markdown quote (`> `) or leading
@@ -448,17 +448,40 @@ export const whoAnsweredRules: readonly Rule[] = [
       software: 'apache',
       proxy: 'apache',
       cause: `This is Apache httpd's "Proxy Error" page: mod_proxy answered because its backend failed; the "Reason:" line of the page and httpd's error_log (/var/log/apache2/error.log) name the cause. ${logsNext}`,
-      source: 'httpd modules/http/http_protocol.c:1213 (reference §2, §10)',
+      source:
+        'httpd modules/http/http_protocol.c:1213 (reference §2, §10); ap_send_error_response writes the reason phrase, "Proxy Error", as the page\'s <h1>',
       samples: [
         'HTTP/1.1 502 Proxy Error',
         'The proxy server received an invalid response from an upstream server.',
         '<title>502 Proxy Error</title>',
+        '<h1>Proxy Error</h1>',
+        // The heading copied alone, as quoted in an issue or a Markdown heading.
+        '"Proxy Error',
+        'Proxy Error',
+        '## Proxy Error',
       ],
-      nearMisses: ['HTTP/1.1 502 Bad Gateway'],
+      nearMisses: [
+        'HTTP/1.1 502 Bad Gateway',
+        'Proxy Error handling in the dev server',
+        '[vite] http proxy error: /api',
+        '<h1>Proxy Errors</h1>',
+      ],
     },
     {
       includes: [],
-      anyOf: ['502 Proxy Error', 'The proxy server received an invalid response from an upstream server'],
+      anyOf: [
+        '502 Proxy Error',
+        'The proxy server received an invalid response from an upstream server',
+        'Proxy Error',
+        'proxy error',
+        'PROXY ERROR',
+      ],
+      test: (line) => {
+        if (line.includes('502 Proxy Error')) return true;
+        if (line.includes('The proxy server received an invalid response from an upstream server')) return true;
+        const lower = line.toLowerCase();
+        return lower.includes('<h1>proxy error</h1>') || aloneOnLine(lower) === 'proxy error';
+      },
     },
   ),
   who(
@@ -790,15 +813,43 @@ export const whoAnsweredRules: readonly Rule[] = [
       proxy: 'platform',
       cause:
         'Heroku\'s own error page answered ("Application error"): its router found no working web process or the app failed the request. The router\'s log line names the code (H10, H12, H13…). Next: run heroku logs --tail and paste the heroku[router] line of that request.',
-      source: 'devcenter.heroku.com/articles/error-pages (the default page "Application error")',
+      source:
+        'devcenter.heroku.com/articles/error-pages (the default page "Application error", titled <title>Application Error</title>)',
       samples: [
         'Application error An error occurred in the application and your page could not be served. If you are the application owner, check your logs for details.',
         '<iframe src="//www.herokucdn.com/error-pages/no-such-app.html"></iframe>',
+        '<title>Application Error</title>',
+        'Application error',
       ],
-      nearMisses: ['An error occurred in the application'],
+      nearMisses: [
+        'An error occurred in the application',
+        // Next.js's client-side error, which has the same first words.
+        'Application error: a client-side exception has occurred (see the browser console for more information).',
+        'Application error logged in Sentry',
+      ],
     },
-    // The page's text, or the iframe Heroku's error page loads it from.
-    { includes: [], anyOf: ['your page could not be served', 'herokucdn.com/error-pages/'] },
+    // The page's text, the iframe Heroku's error page loads it from, its title, or the title
+    // copied alone or beside the word Heroku.
+    {
+      includes: [],
+      anyOf: [
+        'your page could not be served',
+        'herokucdn.com/error-pages/',
+        'Application error',
+        'Application Error',
+        'application error',
+      ],
+      test: (line) => {
+        const lower = line.toLowerCase();
+        if (lower.includes('your page could not be served') || lower.includes('herokucdn.com/error-pages/'))
+          return true;
+        return (
+          lower.includes('<title>application error</title>') ||
+          aloneOnLine(lower) === 'application error' ||
+          (lower.includes('application error') && includesAnyWord(lower, ['heroku']))
+        );
+      },
+    },
   ),
   headers(
     {

@@ -20,7 +20,7 @@ import { includesAny, includesAnyWord } from '../match.ts';
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
 import { described, gatesOf, whoAnswered } from './vendor.ts';
-import { namesGatewayStatus } from './words.ts';
+import { gatesOfRules, namesGatewayStatus } from './words.ts';
 
 /**
  * Gate literals for a status `code` after a blank, a quote, a bracket or a bar (never inside a
@@ -515,8 +515,6 @@ export const round10CauseRules: readonly Rule[] = [...serverlessRules, ...iisRul
 export const round10LateRules: readonly Rule[] = [serverlessNamedRule, ...named504Rules, ...frontDoorRules];
 
 /** Gates of the rules above: every rule needs one of these literals (see `index.ts`). */
-export const round10CloudflareGates: readonly string[] = [
-  ...new Set(round10CloudflareRules.flatMap((rule) => rule.anyOf ?? [])),
-];
-export const round10CauseGates: readonly string[] = [...new Set(round10CauseRules.flatMap((rule) => rule.anyOf ?? []))];
-export const round10LateGates: readonly string[] = [...new Set(round10LateRules.flatMap((rule) => rule.anyOf ?? []))];
+export const round10CloudflareGates: readonly string[] = gatesOfRules(round10CloudflareRules);
+export const round10CauseGates: readonly string[] = gatesOfRules(round10CauseRules);
+export const round10LateGates: readonly string[] = gatesOfRules(round10LateRules);

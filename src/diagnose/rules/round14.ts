@@ -18,6 +18,7 @@ import { includesAny } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
 import { described, gatesOf, whoAnswered } from './vendor.ts';
+import { gatesOfRules } from './words.ts';
 
 /**
  * The first words of the 502 page's sentence in each language httpd ships
@@ -251,5 +252,5 @@ const causeRules: readonly Rule[] = [
 export const round14CauseRules: readonly Rule[] = causeRules;
 /** Round 14's who-answered rules, tried with the other who-answered forms. */
 export const round14WhoRules: readonly Rule[] = whoRules;
-export const round14CauseGates: readonly string[] = [...new Set(causeRules.flatMap((rule) => rule.anyOf ?? []))];
-export const round14WhoGates: readonly string[] = [...new Set(whoRules.flatMap((rule) => rule.anyOf ?? []))];
+export const round14CauseGates: readonly string[] = gatesOfRules(causeRules);
+export const round14WhoGates: readonly string[] = gatesOfRules(whoRules);

@@ -14,6 +14,7 @@
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin } from './answers.ts';
 import { codeWordRule, described } from './vendor.ts';
+import { gatesOfRules } from './words.ts';
 
 /** Akamai's and Squid's error strings for a failed fetch from the origin, and the fix page each leads to. */
 const edgeErrors: readonly (readonly [code: string, outcome: OutcomeId, what: string])[] = [
@@ -66,4 +67,4 @@ const aprTimeout: Rule = described({
 
 /** Round 16's rules, tried with the vendors' causes (before the retold and who-answered sentences). */
 export const round16CauseRules: readonly Rule[] = [...edgeRules, aprTimeout];
-export const round16CauseGates: readonly string[] = [...new Set(round16CauseRules.flatMap((rule) => rule.anyOf ?? []))];
+export const round16CauseGates: readonly string[] = gatesOfRules(round16CauseRules);

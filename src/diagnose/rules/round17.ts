@@ -11,6 +11,7 @@
  */
 import type { OutcomeId, Rule } from '../types.ts';
 import { codeWordRule } from './vendor.ts';
+import { gatesOfRules } from './words.ts';
 
 /** undici's error codes for a request to the upstream that failed, and the fix page each leads to. */
 const undiciCodes: readonly (readonly [code: string, outcome: OutcomeId, what: string])[] = [
@@ -51,4 +52,4 @@ const undiciRules: readonly Rule[] = undiciCodes.map(([code, outcome, what]) =>
 
 /** Round 17's rules, tried with the vendors' causes (before the retold and who-answered sentences). */
 export const round17CauseRules: readonly Rule[] = undiciRules;
-export const round17CauseGates: readonly string[] = [...new Set(round17CauseRules.flatMap((rule) => rule.anyOf ?? []))];
+export const round17CauseGates: readonly string[] = gatesOfRules(round17CauseRules);

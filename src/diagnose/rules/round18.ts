@@ -16,6 +16,7 @@
 import { includesAny } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { described, gatesOf, whoAnswered } from './vendor.ts';
+import { gatesOfRules } from './words.ts';
 
 /** nginx's docs/html/50x.html, lower case: today's text and the one it had until nginx 1.x. */
 const nginx50xPage = [
@@ -108,7 +109,7 @@ const causeRules: readonly Rule[] = [
 
 /** Round 18's who-answered rules, tried with the other who-answered forms. */
 export const round18WhoRules: readonly Rule[] = whoRules;
-export const round18WhoGates: readonly string[] = [...new Set(whoRules.flatMap((rule) => rule.anyOf ?? []))];
+export const round18WhoGates: readonly string[] = gatesOfRules(whoRules);
 /** Round 18's cause rules, tried with the vendors' causes. */
 export const round18CauseRules: readonly Rule[] = causeRules;
-export const round18CauseGates: readonly string[] = [...new Set(causeRules.flatMap((rule) => rule.anyOf ?? []))];
+export const round18CauseGates: readonly string[] = gatesOfRules(causeRules);

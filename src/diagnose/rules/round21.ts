@@ -3,7 +3,7 @@
  * rules did not read, each written from the software's own source or documents:
  *
  * - Apache httpd's "Proxy Error" page heading, and Heroku's "Application Error" page title,
- *   copied without the rest of the page;
+ *   copied without the rest of the page (read by their page rules in `pages.ts`);
  * - GitLab's own 502 page ("Whoops, GitLab is taking too much time to respond."), which the
  *   nginx bundled with GitLab serves;
  * - .NET's HttpClient (behind YARP and most .NET gateways) when the response stopped short;
@@ -16,56 +16,13 @@
  * Every test lower-cases the line once and makes substring checks or bounded regular
  * expressions, so matching stays linear in the line.
  */
-import { includesAny, includesWord } from '../match.ts';
+import { includesAny } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
 import { described, gatesOf, whoAnswered } from './vendor.ts';
-
-/**
- * The line's text without what a quote or a Markdown heading puts around it (`> `, `#`,
- * quotes, backticks, asterisks, a closing full stop), lower case; a long line is returned as
- * it is, as a heading copied alone is short.
- */
-function aloneOnLine(lower: string): string {
-  if (lower.length > 64) return lower;
-  return lower.replace(/^[\s>#*"'`+-]{0,8}/, '').replace(/[\s"'`*.:!]{0,8}$/, '');
-}
+import { gatesOfRules } from './words.ts';
 
 const whoRules: readonly Rule[] = [
-  whoAnswered({
-    id: 'apache-proxy-error-heading',
-    software: 'apache',
-    proxy: 'apache',
-    what: 'This is the heading of Apache httpd\'s "Proxy Error" page (<h1>Proxy Error</h1>, the reason phrase httpd gives a 502 from mod_proxy): httpd answered because its backend failed, and the page\'s "Reason:" line and httpd\'s error_log name the cause.',
-    source:
-      'apache/httpd modules/http/http_protocol.c (ap_send_error_response writes the status line\'s reason phrase in <h1>; status_lines[] gives 502 "Proxy Error")',
-    gates: gatesOf('proxy error'),
-    test: (lower) => lower.includes('<h1>proxy error</h1>') || aloneOnLine(lower) === 'proxy error',
-    samples: ['<h1>Proxy Error</h1>', 'Proxy Error', '"Proxy Error', '## Proxy Error'],
-    nearMisses: ['Proxy Error handling in the dev server', '[vite] http proxy error: /api', '<h1>Proxy Errors</h1>'],
-  }),
-  whoAnswered({
-    id: 'heroku-application-error-title',
-    software: 'heroku',
-    proxy: 'platform',
-    what: 'This is the title of Heroku\'s error page ("Application Error"), which its router serves when the app failed the request or no web dyno could take it: the router\'s log line (heroku[router]: at=error code=H…) names the cause. Run heroku logs --tail and paste that line.',
-    source:
-      'devcenter.heroku.com/articles/error-pages (the default "Application error" page, <title>Application Error</title>)',
-    gates: gatesOf('application error'),
-    test: (lower) =>
-      lower.includes('<title>application error</title>') ||
-      aloneOnLine(lower) === 'application error' ||
-      (lower.includes('application error') && includesWord(lower, 'heroku')),
-    samples: [
-      '<title>Application Error</title>',
-      'Application error',
-      'Heroku page displays "Application error" instead of app content.',
-    ],
-    nearMisses: [
-      'Application error: a client-side exception has occurred (see the browser console for more information).',
-      'Application error logged in Sentry',
-    ],
-  }),
   whoAnswered({
     id: 'gitlab-502-page',
     software: 'nginx',
@@ -183,7 +140,7 @@ const causeRules: readonly Rule[] = [
 
 /** Round 21's who-answered rules, tried with the other who-answered forms. */
 export const round21WhoRules: readonly Rule[] = whoRules;
-export const round21WhoGates: readonly string[] = [...new Set(whoRules.flatMap((rule) => rule.anyOf ?? []))];
+export const round21WhoGates: readonly string[] = gatesOfRules(whoRules);
 /**
  * Apache httpd's AH00952 with Permission denied, and AH02454 cut after its first words: in the
  * Apache group (index.ts), which also reads a whole error_log line.
@@ -224,4 +181,4 @@ export const round21ApacheRules: readonly Rule[] = [
 
 /** Round 21's cause rules, tried with the vendors' causes. */
 export const round21CauseRules: readonly Rule[] = causeRules;
-export const round21CauseGates: readonly string[] = [...new Set(causeRules.flatMap((rule) => rule.anyOf ?? []))];
+export const round21CauseGates: readonly string[] = gatesOfRules(causeRules);

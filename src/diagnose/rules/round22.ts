@@ -15,6 +15,7 @@
 import { includesAny } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { described, gatesOf, whoAnswered } from './vendor.ts';
+import { gatesOfRules } from './words.ts';
 
 /** The Classic Load Balancer's 503 status text, and its wording without the hyphen, lower case. */
 const elbCapacity = ['back-end server is at capacity', 'backend server is at capacity', 'backend server at capacity'];
@@ -116,7 +117,7 @@ const causeRules: readonly Rule[] = [
 
 /** Round 22's who-answered rules, tried with the other who-answered forms. */
 export const round22WhoRules: readonly Rule[] = whoRules;
-export const round22WhoGates: readonly string[] = [...new Set(whoRules.flatMap((rule) => rule.anyOf ?? []))];
+export const round22WhoGates: readonly string[] = gatesOfRules(whoRules);
 /** Round 22's cause rules, tried with the vendors' causes. */
 export const round22CauseRules: readonly Rule[] = causeRules;
-export const round22CauseGates: readonly string[] = [...new Set(causeRules.flatMap((rule) => rule.anyOf ?? []))];
+export const round22CauseGates: readonly string[] = gatesOfRules(causeRules);

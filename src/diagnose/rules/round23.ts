@@ -16,6 +16,7 @@ import { includesAny } from '../match.ts';
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin } from './answers.ts';
 import { described, gatesOf, headerGates, headerLine } from './vendor.ts';
+import { gatesOfRules } from './words.ts';
 
 /**
  * RFC 9209 §2.3's proxy error types that name a failure with the next hop, and the fix page
@@ -147,4 +148,4 @@ const causeRules: readonly Rule[] = [
 
 /** Round 23's rules, tried with the vendors' causes. */
 export const round23CauseRules: readonly Rule[] = causeRules;
-export const round23CauseGates: readonly string[] = [...new Set(causeRules.flatMap((rule) => rule.anyOf ?? []))];
+export const round23CauseGates: readonly string[] = gatesOfRules(causeRules);

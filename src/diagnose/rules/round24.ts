@@ -1,5 +1,6 @@
 /**
- * Round 24: forms batch 24's misses quote, each written from the software's own source:
+ * Round 24: forms batch 24's misses quote, each written from the software's own source (Caddy's
+ * `aborting with incomplete response` is in `caddy.ts`, with Caddy's other messages):
  *
  * - Apache Tomcat's mod_jk connector, whose log names a refused AJP connection
  *   (`jk_connect.c … connect to …:8009 failed (errno=111)`, `Tomcat is probably not started
@@ -8,8 +9,7 @@
  *   proxy: error reading status line`), its TLS handshake reason (`Error during SSL Handshake
  *   with remote server`), and its 503 page's sentence cut short where the page wraps
  *   (`vendor.ts`);
- * - Caddy's `aborting with incomplete response`, and Go's `malformed MIME header line` for an
- *   upstream's header that is not HTTP (PHP-FPM's `Access to the script … has been denied`
+ * - Go's `malformed MIME header line` for an upstream's header that is not HTTP (PHP-FPM's `Access to the script … has been denied`
  *   read by a Go proxy as a header).
  *
  * Every test lower-cases the line once or makes substring checks, so matching stays linear in
@@ -19,6 +19,7 @@ import { includesAny } from '../match.ts';
 import type { Rule } from '../types.ts';
 import { admin } from './answers.ts';
 import { described, gatesOf } from './vendor.ts';
+import { gatesOfRules } from './words.ts';
 
 /** mod_jk's connect failures (jk_connect.c, jk_ajp_common.c), lower case. */
 const modJkSources = ['jk_connect.c', 'jk_ajp_common.c'];
@@ -27,22 +28,6 @@ const modJkSources = ['jk_connect.c', 'jk_ajp_common.c'];
 const modJkNotStarted = ['tomcat is probably not started or is listening on the wrong port'];
 
 const causeRules: readonly Rule[] = [
-  described({
-    id: 'caddy-incomplete-response',
-    software: 'caddy',
-    outcome: 'upstream-closed',
-    implies: admin('caddy'),
-    cause:
-      'Caddy had started sending the response when copying the rest of it from the upstream failed ("aborting with incomplete response"): the upstream closed or reset the connection mid-response, often a crash or a time-out of its own. The error field on the same line names the read that failed.',
-    source:
-      'caddyserver/caddy modules/caddyhttp/reverseproxy/reverseproxy.go (finalizeResponse: "aborting with incomplete response" when copying the response body fails)',
-    gates: gatesOf('aborting with incomplete response'),
-    test: (lower) => lower.includes('aborting with incomplete response'),
-    samples: [
-      'ERR ts=1703431501.7315042 logger=http.handlers.reverse_proxy msg=aborting with incomplete response upstream=localhost:8000 duration=0.003024417',
-    ],
-    nearMisses: ['aborting the request: client went away'],
-  }),
   described({
     id: 'go-malformed-mime-header',
     software: 'report',
@@ -120,4 +105,4 @@ export const round24ApacheRules: readonly Rule[] = [
 
 /** Round 24's cause rules, tried with the vendors' causes. */
 export const round24CauseRules: readonly Rule[] = causeRules;
-export const round24CauseGates: readonly string[] = [...new Set(causeRules.flatMap((rule) => rule.anyOf ?? []))];
+export const round24CauseGates: readonly string[] = gatesOfRules(causeRules);

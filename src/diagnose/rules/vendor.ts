@@ -15,7 +15,7 @@ import { includesAny, includesAnyWord, includesWord } from '../match.ts';
 import type { OutcomeId, Rule } from '../types.ts';
 import { admin, type ProxyAnswer } from './answers.ts';
 import { namesOtherService } from './errno.ts';
-import { lowered, namesGatewayStatus, spellings } from './words.ts';
+import { gatesOfRules, lowered, namesGatewayStatus, spellings } from './words.ts';
 
 /**
  * Gate literals for lower-case `phrases`: each phrase without its first letter (which a
@@ -794,11 +794,9 @@ export const vendorWhoRules: readonly Rule[] = [
 export const vendorCauseGates: readonly string[] = [
   ...new Set(vendorCauseRules.flatMap((rule) => [...rule.includes.slice(0, 1), ...(rule.anyOf ?? [])])),
 ];
-export const vendorWhoGates: readonly string[] = [...new Set(vendorWhoRules.flatMap((rule) => rule.anyOf ?? []))];
-export const vendorLateCauseGates: readonly string[] = [
-  ...new Set(vendorLateCauseRules.flatMap((rule) => rule.anyOf ?? [])),
-];
-export const vendorEdgeGates: readonly string[] = [...new Set(vendorEdgeRules.flatMap((rule) => rule.anyOf ?? []))];
+export const vendorWhoGates: readonly string[] = gatesOfRules(vendorWhoRules);
+export const vendorLateCauseGates: readonly string[] = gatesOfRules(vendorLateCauseRules);
+export const vendorEdgeGates: readonly string[] = gatesOfRules(vendorEdgeRules);
 
 /**
  * Envoy's connection-failure flags (UF, UC) beside the marks of an Istio sidecar (its

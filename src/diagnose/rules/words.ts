@@ -4,6 +4,7 @@
  * spellings of a header name. Each is linear in the line.
  */
 import { includesAnyWord } from '../match.ts';
+import type { Rule } from '../types.ts';
 
 let lastLine = '';
 let lastLower = '';
@@ -55,4 +56,22 @@ export function spellings(name: string): string[] {
 export function minimalGates(gates: readonly string[]): string[] {
   const unique = [...new Set(gates)];
   return unique.filter((gate) => !unique.some((other) => other !== gate && gate.includes(other)));
+}
+
+/**
+ * The line's text without what a quote or a Markdown heading puts around it (`> `, `#`,
+ * quotes, backticks, asterisks, a closing full stop), lower case: what a page's heading or
+ * title copied alone on its line reads as. A line over 64 characters is returned as it is, as
+ * such a heading is short.
+ *
+ * @param lower - The line, lower case.
+ */
+export function aloneOnLine(lower: string): string {
+  if (lower.length > 64) return lower;
+  return lower.replace(/^[\s>#*"'`+-]{0,8}/, '').replace(/[\s"'`*.:!]{0,8}$/, '');
+}
+
+/** The gate literals of `rules` (each rule's `anyOf`), without repeats: a group's gates. */
+export function gatesOfRules(rules: readonly Rule[]): string[] {
+  return [...new Set(rules.flatMap((rule) => rule.anyOf ?? []))];
 }
